@@ -1,0 +1,74 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { WorkItemPriority, WorkItemStatus } from './work-item-status';
+
+/**
+ * One per task × lead unit, plus sub-items (milestones) under it. "Overdue" and the traffic light
+ * are derived from deadline, status and progress, never stored.
+ */
+@Entity('work_items')
+export class WorkItem {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Denormalised from the task so lists filter by plan without a join. */
+  @Column({ type: 'uuid' })
+  planId!: string;
+
+  @Column({ type: 'uuid' })
+  taskId!: string;
+
+  @Column({ type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  ownerId!: string | null;
+
+  /** A calendar date in the plan's time zone. */
+  @Column({ type: 'date' })
+  deadline!: string;
+
+  /** The deadline first set; extensions change `deadline` only, so reports can tell them apart. */
+  @Column({ type: 'date' })
+  originalDeadline!: string;
+
+  @Column({ type: 'date' })
+  startDate!: string;
+
+  @Column({ type: 'text', default: 'not_started' })
+  status!: WorkItemStatus;
+
+  @Column({ type: 'smallint', default: 0 })
+  progress!: number;
+
+  @Column({ type: 'text', default: 'normal' })
+  priority!: WorkItemPriority;
+
+  /** Set when the item was escalated (督办) to managers; extensions then need a manager. */
+  @Column({ type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastUpdateAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  /** Optimistic lock: every write is `UPDATE … WHERE id = $1 AND version = $2`. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  updatedById!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
