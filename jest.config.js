@@ -3,8 +3,17 @@ const fs = require('node:fs');
 const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
 const shared = {
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
-  moduleNameMapper: { '^@xietong/([^/]+)(.*)$': '<rootDir>/libs/$1/src$2' },
+  // swc rewrites the @xietong/* aliases itself, so globalSetup (which runs outside jest's resolver) gets them too.
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        ...swcConfig,
+        swcrc: false,
+        jsc: { ...swcConfig.jsc, baseUrl: __dirname, paths: { '@xietong/*': ['libs/*/src'] } },
+      },
+    ],
+  },
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** Local-development secret. Refused when NODE_ENV=production so a forgotten setting cannot ship. */
+export const DEVELOPMENT_JWT_SECRET = 'xietong-development-secret-do-not-use-in-production';
+export const DEFAULT_DEMO_PASSWORD = 'xietong-demo';
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL, e.g. postgres://postgres@127.0.0.1:5432/xietong');
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_URL: z.string().url().optional(),
+    DATABASE_URL: postgresUrl.default('postgres://postgres@127.0.0.1:5432/xietong'),
+    DATABASE_READ_URLS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(',')
+              .map((url) => url.trim())
+              .filter(Boolean)
+          : [],
+      ),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379')
+      .default('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().min(1).default('{xietong}'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .default('smtp://127.0.0.1:1025'),
+    MAIL_FROM: z.string().default('协同 Xietong <no-reply@xietong.local>'),
+    JWT_SECRET: z.string().optional(),
+    JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
+    DEMO_PASSWORD: z.string().optional(),
+    REMINDER_SCAN_EVERY_SECONDS: z.coerce.number().int().min(10).default(300),
+    OUTBOX_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(120),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET || env.JWT_SECRET.length < 32) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message:
+          'is required in production: set it to a random string of at least 32 characters (e.g. `openssl rand -hex 32`)',
+      });
+    }
+    if (env.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_PASSWORD'],
+        message: 'must not be the public default in production: unset it (no demo users) or choose another',
+      });
+    }
+  });
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  publicUrl: string;
+  databaseUrl: string;
+  databaseReadUrls: string[];
+  redisUrl: string;
+  queuePrefix: string;
+  smtpUrl: string;
+  mailFrom: string;
+  jwtSecret: string;
+  jwtAccessTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** Null in production unless set explicitly: then no demo users are seeded. */
+  demoPassword: string | null;
+  reminderScanEverySeconds: number;
+  outboxSweepAfterSeconds: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once; every problem is listed in one message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databaseReadUrls: e.DATABASE_READ_URLS,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    jwtAccessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    demoPassword: e.DEMO_PASSWORD ?? (production ? null : DEFAULT_DEMO_PASSWORD),
+    reminderScanEverySeconds: e.REMINDER_SCAN_EVERY_SECONDS,
+    outboxSweepAfterSeconds: e.OUTBOX_SWEEP_AFTER_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,50 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('plans')
+export class Plan {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Re-importing a document with the same title updates this plan in place. */
+  @Column({ type: 'text', unique: true })
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  issuer!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  periodStart!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  periodEnd!: number | null;
+
+  /** Deadlines are calendar dates in this zone. */
+  @Column({ type: 'text', default: 'Asia/Shanghai' })
+  timeZone!: string;
+
+  @Column({ type: 'text', select: false })
+  sourceOriginal!: string;
+
+  @Column({ type: 'text', select: false })
+  sourceNormalized!: string;
+
+  @Column({ type: 'text' })
+  sourceSha256!: string;
+
+  /** Overrides of the default reminder policy (thresholds, working days, quiet hours…). */
+  @Column({ type: 'jsonb', nullable: true })
+  reminderPolicy!: Record<string, unknown> | null;
+
+  /** Periodic update expected from every lead unit, e.g. weekly by Friday 12:00. */
+  @Column({ type: 'jsonb', nullable: true })
+  reportingCadence!: Record<string, unknown> | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdById!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

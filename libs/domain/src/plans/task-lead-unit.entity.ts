@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const LEAD_UNIT_ROLES = ['lead_province', 'lead_ministry', 'participant'] as const;
+export type LeadUnitRole = (typeof LEAD_UNIT_ROLES)[number];
+
+@Entity('task_lead_units')
+export class TaskLeadUnit {
+  @PrimaryColumn({ type: 'uuid' })
+  taskId!: string;
+
+  @Index()
+  @PrimaryColumn({ type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'text' })
+  role!: LeadUnitRole;
+
+  /** The name as the document wrote it (after normalisation), e.g. 国家发展改革委. */
+  @Column({ type: 'text' })
+  written!: string;
+
+  /** True when the unit came from a "以下任务均需三省区落实" note rather than the task's own list. */
+  @Column({ type: 'boolean', default: false })
+  inherited!: boolean;
+}

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ReportFilters, ReportFormat } from './report-schedule.entity';
+
+export const REPORT_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type ReportRunState = (typeof REPORT_RUN_STATES)[number];
+
+/** One build of a joint report; keeps its figures so the next run can show what changed. */
+@Entity('report_runs')
+@Index(['scheduleId', 'createdAt'])
+@Index(['planId', 'createdAt'])
+export class ReportRun {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  planId!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  scheduleId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  requestedById!: string | null;
+
+  @Column({ type: 'text', array: true })
+  formats!: ReportFormat[];
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  filters!: ReportFilters;
+
+  @Column({ type: 'text', default: 'zh-CN' })
+  locale!: string;
+
+  @Column({ type: 'text', default: 'queued' })
+  state!: ReportRunState;
+
+  /** Headline figures and per-item snapshot used to compute the next run's changes. */
+  @Column({ type: 'jsonb', nullable: true })
+  summary!: Record<string, unknown> | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+}
