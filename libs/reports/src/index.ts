@@ -1,0 +1,25 @@
+export * from './joint-report';
+export * from './labels';
+export { CJK_FONT_PACKAGE, loadCjkFonts, type CjkFonts, type CjkFontSource } from './render/cjk-font';
+export { formatDateTime, formatPercent, LIGHT_COLORS } from './render/format';
+export {
+  progressChartLayout,
+  renderProgressChartSvg,
+  type ProgressChartLayout,
+} from './render/render-chart-svg';
+export { renderCsv } from './render/render-csv';
+export { renderHtml } from './render/render-html';
+export { renderPdf } from './render/render-pdf';
+export {
+  renderReport,
+  reportFileName,
+  REPORT_CONTENT_TYPES,
+  type RenderedReport,
+} from './render/render-report';
+export { renderXlsx } from './render/render-xlsx';
+export {
+  buildReportTables,
+  type ReportTable,
+  type ReportTables,
+  type TableCell,
+} from './render/report-tables';

@@ -1,0 +1,340 @@
+import type {
+  JointReport,
+  OrganizationFigures,
+  ReportFigures,
+  ReportOrganization,
+  ReportPerson,
+  TrafficLight,
+  WorkItemStatus,
+} from '../joint-report';
+import { reportLabels, type ReportLabels } from '../labels';
+import { formatDateTime, formatPercent } from './format';
+
+/**
+ * The report as locale-labelled tables. Every renderer draws these same tables, so a column
+ * added here shows up in HTML, XLSX, PDF and CSV alike.
+ */
+
+export type CellFormat = 'text' | 'integer' | 'percent' | 'date' | 'datetime';
+
+export interface TableCell {
+  value: string | number | null;
+  format: CellFormat;
+  /** Colours the cell. */
+  light?: TrafficLight;
+}
+
+export interface TableColumn {
+  header: string;
+  /** Relative width, roughly in characters. */
+  width: number;
+}
+
+export interface ReportTable {
+  title: string;
+  columns: TableColumn[];
+  rows: TableCell[][];
+}
+
+export interface ReportTables {
+  headline: ReportTable;
+  byProvince: ReportTable;
+  byMinistry: ReportTable;
+  ranking: ReportTable;
+  matrix: ReportTable;
+  overdue: ReportTable;
+  dueSoon: ReportTable;
+  updates: ReportTable;
+  finished: ReportTable;
+  newlyOverdue: ReportTable;
+  progressDeltas: ReportTable;
+  indicators: ReportTable;
+  workItems: ReportTable;
+}
+
+const text = (value: string | null): TableCell => ({ value, format: 'text' });
+const integer = (value: number): TableCell => ({ value, format: 'integer' });
+const percent = (value: number, light?: TrafficLight): TableCell => ({ value, format: 'percent', light });
+const date = (value: string | null): TableCell => ({ value, format: 'date' });
+const dateTime = (value: string | null): TableCell => ({ value, format: 'datetime' });
+
+/** The text a cell shows; numbers keep their raw value for spreadsheets elsewhere. */
+export function cellText(cell: TableCell, timeZone: string): string {
+  if (cell.value === null) return '';
+  if (cell.format === 'percent') return formatPercent(Number(cell.value));
+  if (cell.format === 'datetime') return formatDateTime(String(cell.value), timeZone);
+  return String(cell.value);
+}
+
+export function buildReportTables(report: JointReport): ReportTables {
+  const labels = reportLabels(report.locale);
+  const { columns: c, sections: s } = labels;
+  const col = (header: string, width: number): TableColumn => ({ header, width });
+  const org = (organization: ReportOrganization) => text(organization.name);
+  const person = (p: ReportPerson | null) => text(p?.name ?? null);
+  const status = (value: WorkItemStatus) => text(labels.status[value]);
+  const light = (value: TrafficLight): TableCell => ({
+    value: labels.light[value],
+    format: 'text',
+    light: value,
+  });
+
+  const referenceColumns = [col(c.taskCode, 9), col(c.taskTitle, 36), col(c.organization, 18)];
+  const reference = (row: { taskCode: string; taskTitle: string; organization: ReportOrganization }) => [
+    text(row.taskCode),
+    text(row.taskTitle),
+    org(row.organization),
+  ];
+
+  return {
+    headline: {
+      title: s.headline,
+      columns: figureColumns(labels).map((header) => col(header, 10)),
+      rows: [figureCells(report.headline)],
+    },
+    byProvince: organizationFiguresTable(s.byProvince, report.byProvince, labels),
+    byMinistry: organizationFiguresTable(s.byMinistry, report.byMinistry, labels),
+    ranking: {
+      title: s.ranking,
+      columns: [
+        col(c.rank, 6),
+        col(c.organization, 24),
+        col(labels.figures.overdue, 10),
+        col(c.behindSchedule, 10),
+        col(labels.figures.items, 10),
+        col(labels.figures.averageProgress, 10),
+      ],
+      rows: report.ranking.map((r) => [
+        integer(r.rank),
+        org(r.organization),
+        integer(r.overdue),
+        integer(r.behindSchedule),
+        integer(r.items),
+        percent(r.averageProgress),
+      ]),
+    },
+    matrix: {
+      title: s.matrix,
+      columns: [
+        col(c.taskCode, 9),
+        col(c.taskTitle, 36),
+        ...report.matrix.organizations.map((o) => col(o.name, 12)),
+      ],
+      rows: report.matrix.tasks.map((task) => {
+        const cells = new Map(
+          report.matrix.cells
+            .filter((cell) => cell.taskId === task.id)
+            .map((cell) => [cell.organizationId, cell]),
+        );
+        return [
+          text(task.code),
+          text(task.title),
+          ...report.matrix.organizations.map((o) => {
+            const cell = cells.get(o.id);
+            return cell ? percent(cell.progress, cell.light) : text(null);
+          }),
+        ];
+      }),
+    },
+    overdue: {
+      title: s.overdue,
+      columns: [
+        ...referenceColumns,
+        col(c.owner, 10),
+        col(c.deadline, 11),
+        col(c.daysOverdue, 9),
+        col(c.progress, 8),
+        col(c.status, 8),
+      ],
+      rows: report.overdue.map((r) => [
+        ...reference(r),
+        person(r.owner),
+        date(r.deadline),
+        { ...integer(r.daysOverdue), light: 'red' },
+        percent(r.progress),
+        status(r.status),
+      ]),
+    },
+    dueSoon: {
+      title: s.dueSoon,
+      columns: [
+        ...referenceColumns,
+        col(c.owner, 10),
+        col(c.deadline, 11),
+        col(c.daysLeft, 9),
+        col(c.progress, 8),
+        col(c.status, 8),
+        col(c.light, 10),
+      ],
+      rows: report.dueSoon.map((r) => [
+        ...reference(r),
+        person(r.owner),
+        date(r.deadline),
+        integer(r.daysLeft),
+        percent(r.progress),
+        status(r.status),
+        light(r.light),
+      ]),
+    },
+    updates: {
+      title: s.updates,
+      columns: [
+        col(c.at, 16),
+        col(c.taskCode, 9),
+        col(c.organization, 18),
+        col(c.author, 10),
+        col(c.text, 50),
+        col(c.progress, 8),
+      ],
+      rows: report.updatesSince.map((u) => [
+        dateTime(u.at),
+        text(u.taskCode),
+        org(u.organization),
+        person(u.author),
+        text(u.text),
+        u.progress === null ? text(null) : percent(u.progress),
+      ]),
+    },
+    finished: {
+      title: s.finished,
+      columns: [...referenceColumns, col(c.finishedAt, 16)],
+      rows: report.changes.finished.map((r) => [...reference(r), dateTime(r.finishedAt)]),
+    },
+    newlyOverdue: {
+      title: s.newlyOverdue,
+      columns: [...referenceColumns, col(c.deadline, 11), col(c.daysOverdue, 9)],
+      rows: report.changes.newlyOverdue.map((r) => [
+        ...reference(r),
+        date(r.deadline),
+        integer(r.daysOverdue),
+      ]),
+    },
+    progressDeltas: {
+      title: s.progressDeltas,
+      columns: [...referenceColumns, col(c.from, 8), col(c.to, 8)],
+      rows: report.changes.progressDeltas.map((r) => [...reference(r), percent(r.from), percent(r.to)]),
+    },
+    indicators: {
+      title: s.indicators,
+      columns: [col(c.indicator, 30), col(c.value, 12), col(c.unit, 10), col(c.year, 8)],
+      rows: report.indicators.map((i) => [
+        text(i.name),
+        text(i.value),
+        text(i.unit),
+        i.year === null ? text(null) : integer(i.year),
+      ]),
+    },
+    workItems: {
+      title: s.workItems,
+      columns: [
+        col(c.taskCode, 9),
+        col(c.taskTitle, 36),
+        col(c.chapter, 20),
+        col(c.organization, 18),
+        col(c.owner, 10),
+        col(c.deadline, 11),
+        col(c.status, 8),
+        col(c.progress, 8),
+        col(c.light, 10),
+        col(c.lastUpdateAt, 16),
+      ],
+      rows: report.workItems.map((w) => [
+        text(w.taskCode),
+        text(w.taskTitle),
+        text(w.chapter ? `${w.chapter.number} ${w.chapter.title}` : null),
+        org(w.organization),
+        person(w.owner),
+        date(w.deadline),
+        status(w.status),
+        percent(w.progress),
+        light(w.light),
+        dateTime(w.lastUpdateAt),
+      ]),
+    },
+  };
+}
+
+function figureColumns(labels: ReportLabels): string[] {
+  const f = labels.figures;
+  return [f.items, f.done, f.inProgress, f.notStarted, f.blocked, f.overdue, f.averageProgress];
+}
+
+function figureCells(figures: ReportFigures): TableCell[] {
+  return [
+    integer(figures.items),
+    integer(figures.done),
+    integer(figures.inProgress),
+    integer(figures.notStarted),
+    integer(figures.blocked),
+    { ...integer(figures.overdue), light: figures.overdue > 0 ? 'red' : undefined },
+    percent(figures.averageProgress),
+  ];
+}
+
+function organizationFiguresTable(
+  title: string,
+  rows: OrganizationFigures[],
+  labels: ReportLabels,
+): ReportTable {
+  return {
+    title,
+    columns: [
+      { header: labels.columns.rank, width: 6 },
+      { header: labels.columns.organization, width: 24 },
+      ...figureColumns(labels).map((header) => ({ header, width: 10 })),
+    ],
+    rows: rows.map((r) => [integer(r.rank), text(r.organization.name), ...figureCells(r)]),
+  };
+}
+
+/** A heading with one or more tables, in the order the HTML and PDF documents show them. */
+export interface DocumentSection {
+  title: string;
+  note?: string;
+  tables: ReportTable[];
+}
+
+export function documentSections(report: JointReport, tables: ReportTables): DocumentSection[] {
+  const labels = reportLabels(report.locale);
+  const single = (table: ReportTable): DocumentSection => ({ title: table.title, tables: [table] });
+  return [
+    single(tables.ranking),
+    single(tables.byProvince),
+    single(tables.byMinistry),
+    single(tables.matrix),
+    single(tables.overdue),
+    single(tables.dueSoon),
+    {
+      title: labels.sections.changes,
+      note: report.previousRunAt
+        ? `${labels.meta.previousRun}: ${formatDateTime(report.previousRunAt, report.timeZone)}`
+        : labels.meta.noPreviousRun,
+      tables: report.previousRunAt ? [tables.finished, tables.newlyOverdue, tables.progressDeltas] : [],
+    },
+    single(tables.updates),
+    single(tables.indicators),
+  ];
+}
+
+/** Label–value lines under the title: plan, period, dates, scope. */
+export function reportMetaLines(report: JointReport): Array<[string, string]> {
+  const { meta } = reportLabels(report.locale);
+  const names = (list: Array<{ name: string }>) =>
+    list.length ? list.map((x) => x.name).join('、') : meta.all;
+  const { provinces, ministries, chapters } = report.filters;
+  const period = report.plan.period;
+  return [
+    [meta.plan, report.plan.title],
+    ...(period ? [[meta.period, `${period.startYear}–${period.endYear}`] as [string, string]] : []),
+    [meta.asOf, report.asOf],
+    [meta.generatedAt, formatDateTime(report.generatedAt, report.timeZone)],
+    [
+      meta.filters,
+      [
+        `${meta.provinces}: ${names(provinces)}`,
+        `${meta.ministries}: ${names(ministries)}`,
+        `${meta.chapters}: ${names(chapters.map((ch) => ({ name: `${ch.number} ${ch.title}` })))}`,
+      ].join('; '),
+    ],
+  ];
+}
