@@ -1,0 +1,65 @@
+import { buildJointReport } from '../testing/joint-report.factory';
+import { renderHtml } from './render-html';
+
+describe('renderHtml', () => {
+  const report = buildJointReport();
+
+  it('is one self-contained document: inline styles, no stylesheets, scripts or remote resources', () => {
+    const html = renderHtml(report);
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).not.toMatch(/<style|<link|<script|src=|class=/i);
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+  });
+
+  it('shows every section in Chinese with the province names and a red overdue cell', () => {
+    const html = renderHtml(report);
+    for (const text of [
+      '总体情况',
+      '各省区平均进度',
+      '通报排名',
+      '任务进展矩阵',
+      '逾期事项',
+      '近期到期事项',
+      '较上期变化',
+      '进展更新',
+      '主要指标',
+    ]) {
+      expect(html).toContain(text);
+    }
+    for (const name of ['广西壮族自治区', '广东省', '海南省', '国家发展改革委']) expect(html).toContain(name);
+    expect(html).toMatch(/background-color:#FF4D4F;color:#FFFFFF;">25<\/td>/);
+    expect(html).toContain('上期报告: 2026-10-25 09:00');
+  });
+
+  it('escapes user text', () => {
+    const attack = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+    const html = renderHtml({
+      ...report,
+      updatesSince: [{ ...report.updatesSince[0], text: attack }],
+      plan: { ...report.plan, title: '<b>规划</b>' },
+    });
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<b>规划');
+    expect(html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;',
+    );
+  });
+
+  it('says there is nothing to compare with on the first run, and shows empty lists as such', () => {
+    const html = renderHtml({ ...report, previousRunAt: null, overdue: [] });
+    expect(html).toContain('首期报告，暂无上期对比');
+    expect(html).not.toContain('本期完成');
+    expect(html).toMatch(/逾期事项<\/h2><p[^>]*>无<\/p>/);
+  });
+
+  it('uses English labels with locale en', () => {
+    const html = renderHtml({ ...report, locale: 'en' });
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('Joint progress report');
+    expect(html).toContain('Overdue items');
+    expect(html).toContain('At risk');
+    expect(html).not.toContain('逾期事项');
+  });
+});
