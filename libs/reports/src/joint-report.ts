@@ -146,9 +146,9 @@ export interface ReportChanges {
 
 export interface PlanIndicator {
   name: string;
-  /** As the plan writes it, e.g. "60" or "1.2万". */
-  value: string;
-  unit: string;
+  /** Decimal as text (Postgres numeric), e.g. "1000"; null when the plan gives none. */
+  value: string | null;
+  unit: string | null;
   year: number | null;
 }
 
