@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './ensure-database';
 export * from './service-check';
 export * from './snake-naming.strategy';
+export * from './database.module';

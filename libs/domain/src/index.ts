@@ -18,3 +18,4 @@ export * from './users/user.entity';
 export * from './work-items/deadline-extension.entity';
 export * from './work-items/work-item-status';
 export * from './work-items/work-item.entity';
+export * from './work-items/traffic-light';

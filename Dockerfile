@@ -1,0 +1,17 @@
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --loglevel=warn --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev --loglevel=warn
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/package.json ./
+COPY --from=build /app/seeds/plans ./seeds/plans
+USER node
+EXPOSE 3000
+CMD ["node", "dist/apps/api/src/main.js"]

@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@xietong/config';
+import { DatabaseModule } from '@xietong/db';
+import { QueueModule, RedisModule } from '@xietong/queue';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          base: { process: 'api' },
+          genReqId: (request, response) => {
+            const id = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
+            response.setHeader('X-Request-Id', id);
+            return id;
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          autoLogging: { ignore: (request) => request.url === '/api/health' },
+        },
+      }),
+    }),
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    HealthModule,
+    AuthModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,24 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Request } from 'express';
+import { UserRole } from '@xietong/domain';
+import { AuthUser } from '../auth-user';
+import { ROLES } from '../decorators/roles.decorator';
+
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!roles?.length) return true;
+    const user = context.switchToHttp().getRequest<Request>().user as AuthUser | undefined;
+    if (user && roles.includes(user.role)) return true;
+    throw new ForbiddenException(
+      `Only ${roles.join(' or ')} users may do this; you are signed in as ${user?.role ?? 'nobody'}.`,
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Request } from 'express';
+import { Strategy } from 'passport-local';
+import { AuthUser } from '../auth-user';
+import { AuthService } from '../auth.service';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
+  }
+
+  async validate(request: Request, email: string, password: string): Promise<AuthUser> {
+    const user = await this.auth.validateCredentials(email, password, request.ip ?? 'unknown');
+    if (!user) throw new UnauthorizedException('Email or password is wrong.');
+    return user;
+  }
+}

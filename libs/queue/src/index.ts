@@ -1,0 +1,5 @@
+export * from './queue-names';
+export * from './queue.module';
+export * from './redis-connection';
+export * from './redis.module';
+export * from './job-handlers';

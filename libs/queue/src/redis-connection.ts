@@ -1,0 +1,15 @@
+import { RedisOptions } from 'ioredis';
+
+/** BullMQ takes ioredis options rather than a URL; workers need maxRetriesPerRequest = null. */
+export function redisConnectionOptions(redisUrl: string): RedisOptions {
+  const url = new URL(redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : 0,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    maxRetriesPerRequest: null,
+  };
+}
