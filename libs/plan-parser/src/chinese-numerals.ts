@@ -1,0 +1,60 @@
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Character class (for regexes) of everything `parseChineseNumeral` understands. */
+export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
+
+/**
+ * Reads a Chinese numeral below 10 000 (十一 → 11, 三十五 → 35, 一百零二 → 102).
+ * Returns undefined for anything that is not a well-formed numeral, so callers can report it.
+ */
+export function parseChineseNumeral(written: string): number | undefined {
+  if (written.length === 0 || written.length > 8) return undefined;
+  let total = 0;
+  let pending: number | undefined;
+  let lastUnit = Number.POSITIVE_INFINITY;
+  for (const char of written) {
+    const digit = DIGITS[char];
+    if (digit !== undefined) {
+      if (pending !== undefined && pending !== 0) return undefined;
+      pending = digit;
+      continue;
+    }
+    const unit = UNITS[char];
+    if (unit === undefined || unit >= lastUnit) return undefined;
+    if (pending === 0) return undefined;
+    // A bare 十 at the start means 一十 (十一 = 11).
+    total += (pending ?? (total === 0 ? 1 : Number.NaN)) * unit;
+    if (Number.isNaN(total)) return undefined;
+    pending = undefined;
+    lastUnit = unit;
+  }
+  total += pending ?? 0;
+  return total;
+}
+
+/**
+ * The years of the N-th five-year plan (“十四五” → 2021–2025). The third plan started in 1966 after
+ * the 1963–1965 readjustment, so the arithmetic only holds from there on.
+ */
+export function fiveYearPlanPeriod(ordinal: number): { start: number; end: number } | undefined {
+  if (ordinal === 1) return { start: 1953, end: 1957 };
+  if (ordinal === 2) return { start: 1958, end: 1962 };
+  if (ordinal < 3 || ordinal > 30) return undefined;
+  const start = 1966 + 5 * (ordinal - 3);
+  return { start, end: start + 4 };
+}

@@ -1,0 +1,24 @@
+export {
+  decodePlanText,
+  PlanDecodeError,
+  type DecodedPlanText,
+  type PlanTextEncoding,
+} from './decode-plan-text';
+export { parsePlan, type ParsePlanOptions } from './parse-plan';
+export { toContractJson, type PlanParseJson } from './contract-json';
+export { assessStructure, type StructureAssessment } from './assess-structure';
+export { normalizeCharacters, toSimplifiedChinese } from './normalize-characters';
+export { parseChineseNumeral, fiveYearPlanPeriod } from './chinese-numerals';
+export type { OrganizationDictionaryEntry, OrganizationKind } from './organization-dictionary';
+export type {
+  Diagnostic,
+  DiagnosticSeverity,
+  LeadUnit,
+  ParsedPlan,
+  PlanChapter,
+  PlanIndicator,
+  PlanPeriod,
+  PlanTask,
+  TaskKind,
+  IndicatorComparator,
+} from './parsed-plan';
