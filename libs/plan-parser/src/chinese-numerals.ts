@@ -37,9 +37,10 @@ export function parseChineseNumeral(written: string): number | undefined {
     const unit = UNITS[char];
     if (unit === undefined || unit >= lastUnit) return undefined;
     if (pending === 0) return undefined;
-    // A bare 十 at the start means 一十 (十一 = 11).
-    total += (pending ?? (total === 0 ? 1 : Number.NaN)) * unit;
-    if (Number.isNaN(total)) return undefined;
+    // Only 十 may stand without its digit, and only at the start (十一 = 11); a bare 百 is not a number.
+    const multiplier = pending ?? (total === 0 && unit === 10 ? 1 : undefined);
+    if (multiplier === undefined) return undefined;
+    total += multiplier * unit;
     pending = undefined;
     lastUnit = unit;
   }

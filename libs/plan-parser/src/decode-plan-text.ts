@@ -86,7 +86,7 @@ function hasUtf16Bom(bytes: Buffer): boolean {
   );
 }
 
-/** ASCII and line breaks in UTF-16 put a NUL in every other byte. */
+/** ASCII and line breaks in UTF-16 put NULs on one side of the byte pairs only; binary files scatter them. */
 function hasAlternatingNulBytes(bytes: Buffer): boolean {
   const pairs = Math.floor(bytes.length / 2);
   if (pairs === 0) return false;
@@ -97,7 +97,7 @@ function hasAlternatingNulBytes(bytes: Buffer): boolean {
     if (bytes[2 * index + 1] === 0) oddNuls += 1;
   }
   const [more, fewer] = evenNuls > oddNuls ? [evenNuls, oddNuls] : [oddNuls, evenNuls];
-  return more >= pairs * 0.2 && fewer <= more * 0.05;
+  return more >= 2 && fewer <= more * 0.05;
 }
 
 /**

@@ -7,8 +7,8 @@ const ENUMERATION = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]{1,4}是`);
 const FIGURE_CAPTION = /^图\s?[0-9一二三四五六七八九十]{1,3}(?:[-.][0-9]{1,2})?[^。;!！？]{0,60}$/;
 const BULLET_START = /^(?:——|—|★|☆|●|■|◆|▲|#|\*\*|!\[|第[0-9一二三四五六七八九十百]{1,5}[章节部篇条])/;
 const SENTENCE_MARK = /[,、。;]/;
-const CLOSED_ENDING = /[。！？;)”]$/;
-const OPEN_ENDING = /[\u3400-\u9fff,、“《(—]$/;
+const CLOSED_ENDING = /[。！？;)”]/;
+const OPEN_ENDING = /[\u3400-\u9fff,、“《(—]/;
 
 const MAX_CHAPTER_TITLE = 50;
 const MAX_CHAPTER_TITLE_BEFORE_TEXT = 30;
@@ -69,12 +69,13 @@ export function startsParagraph(line: string): boolean {
   );
 }
 
-/**
- * A prose line cut in the middle of a sentence (by a page break or a converter): it reads as
- * running text but stops on a character, comma or opening mark instead of closing punctuation.
- */
-export function endsMidSentence(line: string): boolean {
-  return line.length >= 8 && SENTENCE_MARK.test(line) && OPEN_ENDING.test(line);
+/** Ends on a character, comma or opening mark rather than on closing punctuation. */
+export function endsOpen(text: string): boolean {
+  return text.length > 0 && OPEN_ENDING.test(text[text.length - 1]);
+}
+
+export function hasSentenceMark(text: string): boolean {
+  return SENTENCE_MARK.test(text);
 }
 
 /**
@@ -82,5 +83,8 @@ export function endsMidSentence(line: string): boolean {
  * running text that was cut again. Short lines that close nothing are headlines and link lists.
  */
 export function canContinueSentence(line: string): boolean {
-  return CLOSED_ENDING.test(line) || (line.length >= 30 && endsMidSentence(line));
+  return (
+    CLOSED_ENDING.test(line[line.length - 1] ?? '') ||
+    (line.length >= 30 && endsOpen(line) && hasSentenceMark(line))
+  );
 }

@@ -1,7 +1,8 @@
 import type { DiagnosticLog } from './diagnostics';
 import {
   canContinueSentence,
-  endsMidSentence,
+  endsOpen,
+  hasSentenceMark,
   isFigureCaption,
   matchChapterHeading,
   matchItemStart,
@@ -22,20 +23,36 @@ export interface Paragraph {
 
 /** The original line holding `offset` of the paragraph text. */
 export function lineAt(paragraph: Paragraph, offset: number): number {
-  let line = paragraph.line;
-  for (const segment of paragraph.segments) {
-    if (segment.start > offset) break;
-    line = segment.line;
+  const { segments } = paragraph;
+  let low = 0;
+  let high = segments.length - 1;
+  if (high < 0 || segments[0].start > offset) return paragraph.line;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segments[middle].start <= offset) low = middle;
+    else high = middle - 1;
   }
-  return line;
+  return segments[low].line;
 }
+
+/** A paragraph being assembled; its text is joined once at the end so appending stays linear. */
+interface OpenParagraph {
+  parts: string[];
+  length: number;
+  line: number;
+  segments: TextSegment[];
+  hasSentenceMark: boolean;
+  isHeading: boolean;
+}
+
+const MIN_CUT_PARAGRAPH = 8;
 
 /**
  * Groups normalised lines (one per original line) into paragraphs: blank lines and figure
  * captions go, and a paragraph cut mid-sentence is glued to the line that continues it.
  */
 export function buildParagraphs(lines: readonly string[], log: DiagnosticLog): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
+  const open: OpenParagraph[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index];
     const line = index + 1;
@@ -44,22 +61,33 @@ export function buildParagraphs(lines: readonly string[], log: DiagnosticLog): P
       log.info(line, `已忽略图注：“${text}”`);
       continue;
     }
-    const current = paragraphs[paragraphs.length - 1];
-    if (current && paragraphs.length > 1 && continuesWith(current, text)) {
-      current.segments.push({ start: current.text.length, line });
-      current.text += text;
+    const current = open[open.length - 1];
+    // The first line is the title: it is never glued to what follows.
+    if (current && open.length > 1 && continuesWith(current, text)) {
+      current.segments.push({ start: current.length, line });
+      current.parts.push(text);
+      current.length += text.length;
       continue;
     }
-    paragraphs.push({ text, line, segments: [{ start: 0, line }] });
+    open.push({
+      parts: [text],
+      length: text.length,
+      line,
+      segments: [{ start: 0, line }],
+      hasSentenceMark: hasSentenceMark(text),
+      isHeading: matchChapterHeading(text) !== undefined,
+    });
   }
-  return paragraphs;
+  return open.map(({ parts, line, segments }) => ({ text: parts.join(''), line, segments }));
 }
 
-function continuesWith(paragraph: Paragraph, next: string): boolean {
+function continuesWith(paragraph: OpenParagraph, next: string): boolean {
   return (
-    endsMidSentence(paragraph.text) &&
+    !paragraph.isHeading &&
+    paragraph.hasSentenceMark &&
+    paragraph.length >= MIN_CUT_PARAGRAPH &&
+    endsOpen(paragraph.parts[paragraph.parts.length - 1]) &&
     canContinueSentence(next) &&
-    matchChapterHeading(paragraph.text) === undefined &&
     !startsParagraph(next)
   );
 }

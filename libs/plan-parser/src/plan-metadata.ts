@@ -20,7 +20,7 @@ export function titleFromFirstLine(line: string): string | undefined {
 
 const FIVE_YEAR_PLAN =
   /[“"‘']?(十[一二三四五六七八九]?|[一二三四五六七八九])五[”"’']?(?=规划|时期|期间|实施方案|方案|发展规划|专项规划)|[“"](十[一二三四五六七八九]?|[一二三四五六七八九])五[”"]/;
-const YEAR_RANGE = /((?:19|20)\d\d)\s*(?:年)?\s*[-—–~至到]+\s*((?:19|20)\d\d)\s*年/;
+const YEAR_RANGE = /((?:19|20)\d\d)年? ?[-—–~至到]{1,2} ?((?:19|20)\d\d) ?年/;
 
 /** `“十四五”` → 2021–2025, or an explicit `2021—2025年`; the title is searched before the text. */
 export function findPeriod(title: string, text: string): PlanPeriod | undefined {

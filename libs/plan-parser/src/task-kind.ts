@@ -7,7 +7,7 @@ const SAFEGUARD_CHAPTER =
   /保障措施|实施保障|组织实施|组织保障|组织领导|保障机制|政策保障|实施机制|推进机制|组织协调/;
 const REQUIREMENT_ITEM =
   /^(?:指导思想|基本原则|工作原则|总体要求|总体思路|发展目标|主要目标|总体目标|工作目标|发展方向|战略定位|功能定位)$/;
-const CLOSING_CHAPTER_WORDS = /保障|实施|组织|机制/;
+const CLOSING_CHAPTER_WORDS = /保障|实施|组织|机制|落实/;
 
 /**
  * requirement: the general requirements (guiding ideology, principles, goals); safeguard: the
