@@ -1,0 +1,141 @@
+import { createServer, type AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { EmailChannel } from './email.channel';
+import { renderNotification } from './message';
+import { NotificationDeliveryError } from './notification-delivery.error';
+
+interface SmtpSink {
+  url: string;
+  received: ParsedMail[];
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free port that parses what it receives and refuses `refused@…`. */
+async function startSmtpSink(): Promise<SmtpSink> {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('refused@')) {
+        callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      } else {
+        callback();
+      }
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A port nothing listens on: bound once, then released. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+describe('EmailChannel against a real SMTP server', () => {
+  let sink: SmtpSink;
+  let channel: EmailChannel;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    channel = new EmailChannel({ smtpUrl: sink.url, from: '"协同 Xietong" <noreply@xietong.local>' });
+  });
+
+  afterAll(async () => {
+    channel.close();
+    await sink.close();
+  });
+
+  it('delivers a Chinese reminder as text and HTML with a report attached', async () => {
+    const rendered = renderNotification('due_soon', {
+      recipientName: '李明',
+      itemTitle: '畅通陆海运输大通道',
+      taskCode: '(十二)',
+      planTitle: '北部湾城市群建设“十四五”实施方案',
+      organizationName: '广西壮族自治区',
+      deadline: '2026-03-04',
+      daysLeft: 3,
+      link: 'https://xietong.example.cn/work-items/w1',
+    });
+    const workbook = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xff, 0x00]);
+
+    const messageId = await channel.send({
+      to: ['li.ming@gx.example.cn', 'wang.fang@gx.example.cn'],
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      attachments: [
+        {
+          filename: '联合进展报告-2026年11月.xlsx',
+          content: workbook,
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        },
+      ],
+    });
+
+    expect(sink.received).toHaveLength(1);
+    const [mail] = sink.received;
+    expect(mail.messageId).toBe(messageId);
+    expect(mail.subject).toBe('【协同】距截止还有3天：(十二)畅通陆海运输大通道 — 广西壮族自治区');
+    expect(mail.from?.value).toEqual([{ address: 'noreply@xietong.local', name: '协同 Xietong' }]);
+    expect([mail.to].flat().flatMap((to) => to?.value.map((v) => v.address))).toEqual([
+      'li.ming@gx.example.cn',
+      'wang.fang@gx.example.cn',
+    ]);
+    expect(mail.text).toContain('李明，您好：');
+    expect(mail.text).toContain('查看详情：https://xietong.example.cn/work-items/w1');
+    expect(mail.html).toContain('<a href="https://xietong.example.cn/work-items/w1"');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0].filename).toBe('联合进展报告-2026年11月.xlsx');
+    expect(mail.attachments[0].contentType).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(Buffer.compare(mail.attachments[0].content, workbook)).toBe(0);
+  });
+
+  it('reports a refused recipient as a permanent failure with the server’s reason', async () => {
+    const attempt = channel.send({ to: 'refused@gx.example.cn', subject: '测试', text: '测试' });
+    await expect(attempt).rejects.toThrow(NotificationDeliveryError);
+    await expect(attempt).rejects.toMatchObject({
+      channel: 'email',
+      permanent: true,
+      message: expect.stringMatching(/^Mail to refused@gx\.example\.cn could not be sent: .*No such mailbox/),
+    });
+  });
+
+  it('reports an unreachable server as a failure worth retrying', async () => {
+    const unreachable = new EmailChannel({
+      smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
+      from: 'noreply@x.cn',
+    });
+    try {
+      await expect(unreachable.send({ to: 'a@b.cn', subject: '测试', text: '测试' })).rejects.toMatchObject({
+        name: 'NotificationDeliveryError',
+        permanent: false,
+        message: expect.stringContaining('ECONNREFUSED'),
+      });
+    } finally {
+      unreachable.close();
+    }
+  });
+});

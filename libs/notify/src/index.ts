@@ -1,0 +1,5 @@
+export * from './email.channel';
+export * from './message';
+export * from './notification-delivery.error';
+export * from './webhook-signature';
+export * from './webhook.channel';

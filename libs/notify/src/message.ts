@@ -1,0 +1,427 @@
+/**
+ * Notification text for every channel from one description: subject, plain text and HTML for
+ * email, Markdown for the group robots. Chinese by default.
+ */
+
+export type Locale = 'zh-CN' | 'en';
+
+/** What every notification about one work item shows. */
+export interface WorkItemContext {
+  recipientName: string;
+  itemTitle: string;
+  /** The task number as the plan writes it, e.g. `(十二)`. */
+  taskCode: string;
+  planTitle: string;
+  organizationName: string;
+  /** YYYY-MM-DD */
+  deadline: string;
+  link: string;
+}
+
+/** Whether the day counts in a payload are working days (the plan's reminder policy decides). */
+interface DayCount {
+  workingDays?: boolean;
+}
+
+export interface NotificationPayloads {
+  due_soon: WorkItemContext & DayCount & { daysLeft: number };
+  due_today: WorkItemContext;
+  overdue: WorkItemContext & DayCount & { daysOverdue: number };
+  escalation: WorkItemContext & DayCount & { daysOverdue: number; ownerName?: string | null };
+  assigned: WorkItemContext & { assignedBy?: string };
+  update_posted: WorkItemContext & { authorName: string; updateText: string; progress?: number };
+  silent: WorkItemContext & DayCount & { daysSilent: number };
+  cadence: {
+    recipientName: string;
+    planTitle: string;
+    organizationName: string;
+    /** `2026-W48` or `2026-11`, as the cadence rule returns it. */
+    periodKey: string;
+    /** When the update was due, as the recipient reads it, e.g. `2026-11-27 12:00`. */
+    dueAt: string;
+    link: string;
+  };
+  report: {
+    recipientName: string;
+    planTitle: string;
+    reportTitle: string;
+    /** A few lines of summary figures, e.g. `逾期事项 3 项（上期 5 项）`. */
+    highlights?: string[];
+    link: string;
+  };
+  digest: {
+    recipientName: string;
+    /** YYYY-MM-DD */
+    date: string;
+    entries: Array<{ subject: string; link: string }>;
+    link: string;
+  };
+}
+
+export type RenderableKind = keyof NotificationPayloads;
+
+export interface RenderedNotification {
+  subject: string;
+  text: string;
+  html: string;
+  markdown: string;
+}
+
+/** The parts every rendering is built from, so the four forms never disagree. */
+interface MessageParts {
+  headline: string;
+  /** Who and what the headline is about, after the colon in the subject. */
+  about?: string;
+  greeting: string;
+  lead: string;
+  facts: Array<[label: string, value: string]>;
+  quote?: string;
+  list?: Array<{ text: string; link: string }>;
+  link: string;
+}
+
+interface Copy {
+  lang: Locale;
+  greeting(name: string): string;
+  subjectPrefix: string;
+  colon: string;
+  labels: {
+    task: string;
+    organization: string;
+    plan: string;
+    deadline: string;
+    owner: string;
+    author: string;
+    progress: string;
+    dueAt: string;
+  };
+  open: string;
+  footer: string;
+  days(count: number, workingDays?: boolean): string;
+  period(periodKey: string): string;
+  parts: {
+    [K in RenderableKind]: (payload: NotificationPayloads[K]) => Omit<MessageParts, 'greeting' | 'link'>;
+  };
+}
+
+const itemAbout = (p: WorkItemContext) => `${p.taskCode}${p.itemTitle} — ${p.organizationName}`;
+
+function periodParts(periodKey: string): { year: string; week?: number; month?: number } {
+  const week = /^(\d{4})-W(\d{2})$/.exec(periodKey);
+  if (week) return { year: week[1], week: Number(week[2]) };
+  const month = /^(\d{4})-(\d{2})$/.exec(periodKey);
+  if (month) return { year: month[1], month: Number(month[2]) };
+  throw new RangeError(`Expected a period key such as 2026-W48 or 2026-11, got "${periodKey}"`);
+}
+
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+const itemFacts = (p: WorkItemContext, l: Copy['labels']): MessageParts['facts'] => [
+  [l.task, `${p.taskCode}${p.itemTitle}`],
+  [l.organization, p.organizationName],
+  [l.plan, p.planTitle],
+  [l.deadline, p.deadline],
+];
+
+const ZH: Copy = {
+  lang: 'zh-CN',
+  greeting: (name) => `${name}，您好：`,
+  subjectPrefix: '【协同】',
+  colon: '：',
+  labels: {
+    task: '任务',
+    organization: '单位',
+    plan: '规划',
+    deadline: '截止日期',
+    owner: '负责人',
+    author: '反馈人',
+    progress: '进度',
+    dueAt: '报送期限',
+  },
+  open: '查看详情',
+  footer: '此消息由协同系统自动发送，请勿直接回复。',
+  days: (count, workingDays) => (workingDays ? `${count}个工作日` : `${count}天`),
+  period(periodKey) {
+    const { year, week, month } = periodParts(periodKey);
+    return week ? `${year}年第${week}周` : `${year}年${month}月`;
+  },
+  parts: {
+    due_soon: (p) => ({
+      headline: `距截止还有${ZH.days(p.daysLeft, p.workingDays)}`,
+      about: itemAbout(p),
+      lead: `您负责的事项将于 ${p.deadline} 截止，还有${ZH.days(p.daysLeft, p.workingDays)}，请抓紧推进并及时反馈进展。`,
+      facts: itemFacts(p, ZH.labels),
+    }),
+    due_today: (p) => ({
+      headline: '今天截止',
+      about: itemAbout(p),
+      lead: '您负责的事项今天截止，请及时反馈完成情况。',
+      facts: itemFacts(p, ZH.labels),
+    }),
+    overdue: (p) => ({
+      headline: `已逾期${ZH.days(p.daysOverdue, p.workingDays)}`,
+      about: itemAbout(p),
+      lead: `您负责的事项已于 ${p.deadline} 到期，目前逾期${ZH.days(p.daysOverdue, p.workingDays)}，请尽快推进或申请调整截止日期。`,
+      facts: itemFacts(p, ZH.labels),
+    }),
+    escalation: (p) => ({
+      headline: `逾期${ZH.days(p.daysOverdue, p.workingDays)}，请督办`,
+      about: itemAbout(p),
+      lead: `以下事项已逾期${ZH.days(p.daysOverdue, p.workingDays)}仍未完成，请协调督办。`,
+      facts: [...itemFacts(p, ZH.labels), [ZH.labels.owner, p.ownerName ?? '未指定']],
+    }),
+    assigned: (p) => ({
+      headline: '新事项分配给您',
+      about: itemAbout(p),
+      lead: p.assignedBy ? `${p.assignedBy}将以下事项分配给您负责。` : '以下事项已分配给您负责。',
+      facts: itemFacts(p, ZH.labels),
+    }),
+    update_posted: (p) => ({
+      headline: `${p.authorName}反馈了进展`,
+      about: itemAbout(p),
+      lead: `${p.authorName}对以下事项反馈了最新进展。`,
+      facts: [
+        ...itemFacts(p, ZH.labels),
+        ...(p.progress === undefined ? [] : [[ZH.labels.progress, `${p.progress}%`] as [string, string]]),
+      ],
+      quote: p.updateText,
+    }),
+    silent: (p) => ({
+      headline: `${ZH.days(p.daysSilent, p.workingDays)}未更新进展`,
+      about: itemAbout(p),
+      lead: `您负责的事项已有${ZH.days(p.daysSilent, p.workingDays)}没有更新进展，请及时反馈。`,
+      facts: itemFacts(p, ZH.labels),
+    }),
+    cadence: (p) => ({
+      headline: `请报送${ZH.period(p.periodKey)}进展`,
+      about: `${p.planTitle} — ${p.organizationName}`,
+      lead: `截至 ${p.dueAt}，${p.organizationName}尚未报送${ZH.period(p.periodKey)}的进展情况，请尽快报送。`,
+      facts: [
+        [ZH.labels.plan, p.planTitle],
+        [ZH.labels.organization, p.organizationName],
+        [ZH.labels.dueAt, p.dueAt],
+      ],
+    }),
+    report: (p) => ({
+      headline: '联合进展报告',
+      about: p.reportTitle,
+      lead: `《${p.planTitle}》的联合进展报告已生成。`,
+      facts: [[ZH.labels.plan, p.planTitle]],
+      quote: p.highlights?.join('\n'),
+    }),
+    digest: (p) => ({
+      headline: `每日提醒汇总（${p.date}，共${p.entries.length}条）`,
+      lead: `以下是您 ${p.date} 的提醒：`,
+      facts: [],
+      list: p.entries.map((entry) => ({ text: entry.subject, link: entry.link })),
+    }),
+  },
+};
+
+const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+
+const EN: Copy = {
+  lang: 'en',
+  greeting: (name) => `Dear ${name},`,
+  subjectPrefix: '[Xietong] ',
+  colon: ': ',
+  labels: {
+    task: 'Task',
+    organization: 'Organization',
+    plan: 'Plan',
+    deadline: 'Deadline',
+    owner: 'Owner',
+    author: 'Author',
+    progress: 'Progress',
+    dueAt: 'Due',
+  },
+  open: 'Open in Xietong',
+  footer: 'Sent automatically by Xietong; please do not reply to this message.',
+  days: (count, workingDays) => plural(count, workingDays ? 'working day' : 'day'),
+  period(periodKey) {
+    const { year, week, month } = periodParts(periodKey);
+    return week ? `week ${week} of ${year}` : `${ENGLISH_MONTHS[month! - 1]} ${year}`;
+  },
+  parts: {
+    due_soon: (p) => ({
+      headline: `Due in ${EN.days(p.daysLeft, p.workingDays)}`,
+      about: itemAbout(p),
+      lead: `An item you own is due on ${p.deadline}, in ${EN.days(p.daysLeft, p.workingDays)}. Please move it forward and report progress.`,
+      facts: itemFacts(p, EN.labels),
+    }),
+    due_today: (p) => ({
+      headline: 'Due today',
+      about: itemAbout(p),
+      lead: 'An item you own is due today. Please report whether it is done.',
+      facts: itemFacts(p, EN.labels),
+    }),
+    overdue: (p) => ({
+      headline: `Overdue by ${EN.days(p.daysOverdue, p.workingDays)}`,
+      about: itemAbout(p),
+      lead: `An item you own was due on ${p.deadline} and is ${EN.days(p.daysOverdue, p.workingDays)} overdue. Please finish it or ask for a new deadline.`,
+      facts: itemFacts(p, EN.labels),
+    }),
+    escalation: (p) => ({
+      headline: `Overdue by ${EN.days(p.daysOverdue, p.workingDays)}: please follow up`,
+      about: itemAbout(p),
+      lead: `This item is ${EN.days(p.daysOverdue, p.workingDays)} overdue and still open. Please follow up with its owner.`,
+      facts: [...itemFacts(p, EN.labels), [EN.labels.owner, p.ownerName ?? 'nobody assigned']],
+    }),
+    assigned: (p) => ({
+      headline: 'Assigned to you',
+      about: itemAbout(p),
+      lead: p.assignedBy
+        ? `${p.assignedBy} assigned this item to you.`
+        : 'This item has been assigned to you.',
+      facts: itemFacts(p, EN.labels),
+    }),
+    update_posted: (p) => ({
+      headline: `${p.authorName} posted an update`,
+      about: itemAbout(p),
+      lead: `${p.authorName} posted an update on this item.`,
+      facts: [
+        ...itemFacts(p, EN.labels),
+        ...(p.progress === undefined ? [] : [[EN.labels.progress, `${p.progress}%`] as [string, string]]),
+      ],
+      quote: p.updateText,
+    }),
+    silent: (p) => ({
+      headline: `No update for ${EN.days(p.daysSilent, p.workingDays)}`,
+      about: itemAbout(p),
+      lead: `An item you own has had no update for ${EN.days(p.daysSilent, p.workingDays)}. Please report its progress.`,
+      facts: itemFacts(p, EN.labels),
+    }),
+    cadence: (p) => ({
+      headline: `Progress update due for ${EN.period(p.periodKey)}`,
+      about: `${p.planTitle} — ${p.organizationName}`,
+      lead: `${p.organizationName} has not posted its update for ${EN.period(p.periodKey)}, due ${p.dueAt}. Please post it.`,
+      facts: [
+        [EN.labels.plan, p.planTitle],
+        [EN.labels.organization, p.organizationName],
+        [EN.labels.dueAt, p.dueAt],
+      ],
+    }),
+    report: (p) => ({
+      headline: 'Joint progress report',
+      about: p.reportTitle,
+      lead: `The joint progress report on “${p.planTitle}” is ready.`,
+      facts: [[EN.labels.plan, p.planTitle]],
+      quote: p.highlights?.join('\n'),
+    }),
+    digest: (p) => ({
+      headline: `Daily digest for ${p.date} (${plural(p.entries.length, 'item')})`,
+      lead: `Your reminders for ${p.date}:`,
+      facts: [],
+      list: p.entries.map((entry) => ({ text: entry.subject, link: entry.link })),
+    }),
+  },
+};
+
+const COPY: Record<Locale, Copy> = { 'zh-CN': ZH, en: EN };
+
+export function renderNotification<K extends RenderableKind>(
+  kind: K,
+  payload: NotificationPayloads[K],
+  locale: Locale = 'zh-CN',
+): RenderedNotification {
+  const copy = COPY[locale];
+  const parts: MessageParts = {
+    ...copy.parts[kind](payload),
+    greeting: copy.greeting(payload.recipientName),
+    link: payload.link,
+  };
+  const subject = `${copy.subjectPrefix}${parts.headline}${parts.about ? `${copy.colon}${parts.about}` : ''}`;
+  return {
+    subject,
+    text: renderText(parts, copy),
+    html: renderHtml(subject, parts, copy),
+    markdown: renderMarkdown(subject, parts, copy),
+  };
+}
+
+function renderText(parts: MessageParts, copy: Copy): string {
+  const blocks = [
+    parts.greeting,
+    parts.lead,
+    parts.facts.map(([label, value]) => `${label}${copy.colon}${value}`).join('\n'),
+    parts.quote,
+    parts.list?.map((entry) => `- ${entry.text}\n  ${entry.link}`).join('\n'),
+    `${copy.open}${copy.colon}${parts.link}`,
+    '--\n' + copy.footer,
+  ];
+  return blocks.filter(Boolean).join('\n\n') + '\n';
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => HTML_ENTITIES[character]);
+}
+
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+function renderHtml(subject: string, parts: MessageParts, copy: Copy): string {
+  const e = escapeHtml;
+  const paragraphs = (text: string) => e(text).replace(/\r?\n/g, '<br>');
+  const facts = parts.facts.length
+    ? `<table style="border-collapse:collapse;margin:12px 0">${parts.facts
+        .map(
+          ([label, value]) =>
+            `<tr><th style="text-align:left;padding:4px 12px 4px 0;color:#555;font-weight:normal;white-space:nowrap">${e(label)}</th><td style="padding:4px 0">${e(value)}</td></tr>`,
+        )
+        .join('')}</table>`
+    : '';
+  const quote = parts.quote
+    ? `<blockquote style="margin:12px 0;padding:8px 12px;border-left:3px solid #c0392b;background:#f7f7f7">${paragraphs(parts.quote)}</blockquote>`
+    : '';
+  const list = parts.list
+    ? `<ul>${parts.list.map((entry) => `<li><a href="${e(entry.link)}">${e(entry.text)}</a></li>`).join('')}</ul>`
+    : '';
+  return [
+    '<!DOCTYPE html>',
+    `<html lang="${copy.lang}"><head><meta charset="utf-8"><title>${e(subject)}</title></head>`,
+    "<body style=\"font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;font-size:14px;line-height:1.6;color:#222\">",
+    `<p>${e(parts.greeting)}</p>`,
+    `<p>${paragraphs(parts.lead)}</p>`,
+    facts,
+    quote,
+    list,
+    `<p><a href="${e(parts.link)}" style="color:#c0392b">${e(copy.open)}</a></p>`,
+    `<p style="color:#888;font-size:12px">${e(copy.footer)}</p>`,
+    '</body></html>',
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
+function renderMarkdown(subject: string, parts: MessageParts, copy: Copy): string {
+  const lines = [
+    `### ${subject}`,
+    '',
+    parts.lead,
+    '',
+    ...parts.facts.map(([label, value]) => `**${label}**${copy.colon}${value}`),
+    ...(parts.quote ? ['', ...parts.quote.split(/\r?\n/).map((line) => `> ${line}`)] : []),
+    ...(parts.list ? ['', ...parts.list.map((entry) => `- [${entry.text}](${entry.link})`)] : []),
+    '',
+    `[${copy.open}](${parts.link})`,
+  ];
+  return lines.join('\n');
+}
