@@ -6,6 +6,7 @@ import { DatabaseModule } from '@xietong/db';
 import { QueueModule, RedisModule } from '@xietong/queue';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { PlanImportModule } from './plan-import/plan-import.module';
 
 @Module({
   imports: [
@@ -31,6 +32,7 @@ import { HealthModule } from './health/health.module';
     QueueModule,
     HealthModule,
     AuthModule,
+    PlanImportModule,
   ],
 })
 export class AppModule {}

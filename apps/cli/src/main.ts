@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@xietong/config';
 import { ServiceUnavailableError } from '@xietong/db';
+import { PlanDecodeError } from '@xietong/plan-parser';
+import { planImport, planParse, UsageError } from './commands/plan.commands';
 import { start } from './commands/start.command';
 import { openMigratedDatabase } from './commands/prepare-database';
 import { seedAll } from './commands/seed.command';
@@ -14,7 +16,7 @@ const USAGE = `Usage: npm run cli -- <command>
   plan:import FILE [--title T] [--dry-run] import a plan into the database`;
 
 async function main(argv: string[]): Promise<void> {
-  const [command] = argv;
+  const [command, ...args] = argv;
   const log = (line: string) => console.error(`[xietong] ${line}`);
   switch (command) {
     case 'start':
@@ -34,14 +36,29 @@ async function main(argv: string[]): Promise<void> {
       }
       return;
     }
+    case 'plan:parse':
+      return planParse(args);
+    case 'plan:import':
+      return planImport(args, loadConfig());
     default:
       console.error(command ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
       process.exitCode = 2;
   }
 }
 
+/** Errors a person can fix from the message alone: no stack trace for these. */
+function isExplained(error: unknown): error is Error {
+  return (
+    error instanceof ConfigError ||
+    error instanceof ServiceUnavailableError ||
+    error instanceof PlanDecodeError ||
+    error instanceof UsageError ||
+    (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+  );
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof ServiceUnavailableError) {
+  if (isExplained(error)) {
     console.error(`xietong: ${error.message}`);
   } else {
     console.error(error);

@@ -19,3 +19,6 @@ export * from './work-items/deadline-extension.entity';
 export * from './work-items/work-item-status';
 export * from './work-items/work-item.entity';
 export * from './work-items/traffic-light';
+export * from './audit/record-audit';
+export * from './plans/organization-dictionary.repository';
+export * from './plans/plan-importer';

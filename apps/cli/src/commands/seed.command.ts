@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@xietong/config';
 import { seedDemoUsers } from '../../../../seeds/seed-demo-users';
 import { seedOrganizations } from '../../../../seeds/seed-organizations';
+import { seedSamplePlan } from '../../../../seeds/seed-sample-plan';
 
 /** Idempotent: safe on every start. */
 export async function seedAll(
@@ -17,4 +18,6 @@ export async function seedAll(
   } else {
     log('demo users: skipped (production without DEMO_PASSWORD)');
   }
+  const samplePlan = await seedSamplePlan(dataSource);
+  if (samplePlan) log(`sample plan: imported ${samplePlan}`);
 }

@@ -1,0 +1,30 @@
+import { join } from 'node:path';
+import { planParse } from './plan.commands';
+
+const plansDir = join(__dirname, '../../../../seeds/plans');
+
+describe(planParse.name, () => {
+  let output: string[];
+  beforeEach(() => {
+    output = [];
+    jest.spyOn(console, 'log').mockImplementation((line: string) => void output.push(line));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('prints the CONTRACT.md JSON and nothing else on stdout', async () => {
+    await planParse([join(plansDir, 'beibu-gulf-city-cluster-implementation-plan-2022.txt'), '--json']);
+    expect(output).toHaveLength(1);
+    const json = JSON.parse(output[0]);
+    expect(json.plan.title).toBe('北部湾城市群建设“十四五”实施方案');
+    expect(json.plan.chapters[0]).toEqual({ number: 1, title: expect.any(String) });
+    const task5 = json.tasks.find((task: { number: number }) => task.number === 5);
+    expect(task5).toMatchObject({ code: '(五)', chapter: 3, kind: 'task', title: '强化空间分区管控' });
+    expect(task5.leadProvinces).toContainEqual({ name: '广西壮族自治区', written: '广西壮族自治区' });
+    expect(json.diagnostics[0]).toEqual({ line: expect.any(Number), severity: expect.any(String), message: expect.any(String) });
+  });
+
+  it('says which file is missing instead of parsing nothing', async () => {
+    await expect(planParse([])).rejects.toThrow(/Name the plan file/);
+    await expect(planParse([join(plansDir, 'no-such-plan.txt')])).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

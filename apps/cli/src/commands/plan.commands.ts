@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { AppConfig } from '@xietong/config';
+import { PlanImporter } from '@xietong/domain';
+import { decodePlanText, parsePlan, ParsedPlan, toContractJson } from '@xietong/plan-parser';
+import { ORGANIZATION_DICTIONARY } from '../../../../seeds/organizations';
+import { openMigratedDatabase } from './prepare-database';
+
+async function readPlanFile(file: string | undefined): Promise<string> {
+  if (!file)
+    throw new UsageError(
+      'Name the plan file, e.g. seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt',
+    );
+  return decodePlanText(await readFile(file)).text;
+}
+
+export class UsageError extends Error {}
+
+function describe(parsed: ParsedPlan): string {
+  const lines = [
+    `${parsed.title}${parsed.period ? ` (${parsed.period.start}–${parsed.period.end})` : ''}`,
+    `${parsed.chapters.length} chapters, ${parsed.tasks.length} numbered items, ${parsed.indicators.length} indicators`,
+    ...parsed.tasks.map((task) => {
+      const leads = [...task.leadProvinces, ...task.leadMinistries].map((unit) => unit.name).join('、');
+      return `  ${task.code.padEnd(6, '　')} [${task.kind}] ${task.title}${leads ? `  ← ${leads}` : ''}`;
+    }),
+    ...parsed.diagnostics.map((d) => `  line ${d.line} ${d.severity}: ${d.message}`),
+  ];
+  return lines.join('\n');
+}
+
+/** `plan:parse FILE [--json]`: no database, the seeded dictionary from the repository. */
+export async function planParse(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, title: { type: 'string' } },
+  });
+  const parsed = parsePlan(await readPlanFile(positionals[0]), ORGANIZATION_DICTIONARY, {
+    title: values.title,
+  });
+  console.log(values.json ? JSON.stringify(toContractJson(parsed), null, 2) : describe(parsed));
+}
+
+/** `plan:import FILE [--title T] [--dry-run]`: the same importer as the API. */
+export async function planImport(args: string[], config: AppConfig): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { title: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const text = await readPlanFile(positionals[0]);
+  const dataSource = await openMigratedDatabase(config, (line) => console.error(`[xietong] ${line}`));
+  try {
+    const result = await new PlanImporter(dataSource).import({
+      text,
+      title: values.title,
+      dryRun: values['dry-run'],
+      actorId: null,
+    });
+    const { parsed, ...outcome } = result;
+    if (values.json) {
+      console.log(JSON.stringify({ ...outcome, preview: toContractJson(parsed) }, null, 2));
+      return;
+    }
+    console.log(describe(parsed));
+    console.log(
+      outcome.dryRun
+        ? 'dry run: nothing saved'
+        : `${outcome.created ? 'imported' : 'updated'} plan ${outcome.planId}: ${outcome.workItemsCreated} new work items` +
+            (outcome.summary.unknownOrganizations.length
+              ? `; unverified organizations: ${outcome.summary.unknownOrganizations.join('、')}`
+              : ''),
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
