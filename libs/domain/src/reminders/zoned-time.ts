@@ -52,13 +52,24 @@ export function minutesOfDay(time: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+// A reminder scan asks about the same few instants for every item it reads; formatting is the
+// expensive part, so recent answers are kept.
+const recentWallClocks = new Map<string, WallClock>();
+const RECENT_WALL_CLOCKS_LIMIT = 256;
+
 export function wallClock(at: Date, timeZone: string): WallClock {
+  const key = `${timeZone} ${at.getTime()}`;
+  const known = recentWallClocks.get(key);
+  if (known) return { ...known };
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
-  return {
+  const clock = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     minutes: Number(parts.hour) * 60 + Number(parts.minute),
   };
+  if (recentWallClocks.size >= RECENT_WALL_CLOCKS_LIMIT) recentWallClocks.clear();
+  recentWallClocks.set(key, clock);
+  return { ...clock };
 }
 
 /** The calendar date it is at `at` in `timeZone`. */
