@@ -22,3 +22,5 @@ export * from './work-items/traffic-light';
 export * from './audit/record-audit';
 export * from './plans/organization-dictionary.repository';
 export * from './plans/plan-importer';
+export * from './reminders';
+export * from './calendar';

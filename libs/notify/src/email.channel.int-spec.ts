@@ -1,56 +1,7 @@
-import { createServer, type AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { closedPort, SmtpSink, startSmtpSink } from '@xietong/testing';
 import { EmailChannel } from './email.channel';
 import { renderNotification } from './message';
 import { NotificationDeliveryError } from './notification-delivery.error';
-
-interface SmtpSink {
-  url: string;
-  received: ParsedMail[];
-  close(): Promise<void>;
-}
-
-/** A real SMTP server on a free port that parses what it receives and refuses `refused@…`. */
-async function startSmtpSink(): Promise<SmtpSink> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('refused@')) {
-        callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
-      } else {
-        callback();
-      }
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    received,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
-
-/** A port nothing listens on: bound once, then released. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('EmailChannel against a real SMTP server', () => {
   let sink: SmtpSink;
@@ -61,10 +12,7 @@ describe('EmailChannel against a real SMTP server', () => {
     channel = new EmailChannel({ smtpUrl: sink.url, from: '"协同 Xietong" <noreply@xietong.local>' });
   });
 
-  afterAll(async () => {
-    channel.close();
-    await sink.close();
-  });
+  afterAll(() => sink.close());
 
   it('delivers a Chinese reminder as text and HTML with a report attached', async () => {
     const rendered = renderNotification('due_soon', {
@@ -128,14 +76,35 @@ describe('EmailChannel against a real SMTP server', () => {
       smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
       from: 'noreply@x.cn',
     });
-    try {
-      await expect(unreachable.send({ to: 'a@b.cn', subject: '测试', text: '测试' })).rejects.toMatchObject({
-        name: 'NotificationDeliveryError',
-        permanent: false,
-        message: expect.stringContaining('ECONNREFUSED'),
-      });
-    } finally {
-      unreachable.close();
-    }
+    await expect(unreachable.send({ to: 'a@b.cn', subject: '测试', text: '测试' })).rejects.toMatchObject({
+      name: 'NotificationDeliveryError',
+      permanent: false,
+      message: expect.stringContaining('ECONNREFUSED'),
+    });
+  });
+
+  it('holds the final dot until beforeAccept returns, and aborts the message when it throws', async () => {
+    const before = sink.received.length;
+    let receivedWhileHeld = -1;
+    await channel.send(
+      { to: 'held@gx.example.cn', subject: '等待确认', text: '正文' },
+      {
+        beforeAccept: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          receivedWhileHeld = sink.received.length;
+        },
+      },
+    );
+    expect(receivedWhileHeld).toBe(before);
+    expect(sink.received).toHaveLength(before + 1);
+
+    await expect(
+      channel.send(
+        { to: 'aborted@gx.example.cn', subject: '不应送达', text: '正文' },
+        { beforeAccept: () => Promise.reject(new Error('database unavailable')) },
+      ),
+    ).rejects.toThrow(/database unavailable/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sink.received).toHaveLength(before + 1);
   });
 });

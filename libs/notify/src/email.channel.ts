@@ -1,8 +1,12 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import { NotificationDeliveryError } from './notification-delivery.error';
+import { SendOptions } from './send-options';
 
 export interface EmailChannelOptions {
-  /** `smtp://host:port`, `smtps://user:pass@host`; nodemailer query options such as `?pool=true` work too. */
+  /** `smtp://host:port`, `smtps://user:pass@host`. */
   smtpUrl: string;
   /** Sender, e.g. `"协同 Xietong" <noreply@xietong.example.cn>`. */
   from: string;
@@ -20,37 +24,66 @@ export interface EmailMessage {
   text: string;
   html?: string;
   attachments?: EmailAttachment[];
+  /** Extra headers, e.g. the notification id so receivers can recognise a message. */
+  headers?: Record<string, string>;
 }
 
-/** Sends mail over SMTP; one instance keeps one transport, closed with `close()`. */
-export class EmailChannel {
-  private readonly transport: Transporter;
+// Short timeouts: a stuck server should fail the delivery job, which retries, not hang it.
+const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 };
 
-  constructor({ smtpUrl, from }: EmailChannelOptions) {
-    let protocol: string;
+/**
+ * Sends mail over SMTP with one connection per message. It speaks to the server through
+ * nodemailer's SMTP connection rather than a transport so it controls when the final dot is sent
+ * (see `SendOptions.beforeAccept`).
+ */
+export class EmailChannel {
+  private readonly server: { host: string; port: number; secure: boolean };
+  private readonly auth?: { user: string; pass: string };
+
+  constructor(private readonly options: EmailChannelOptions) {
+    let url: URL;
     try {
-      protocol = new URL(smtpUrl).protocol;
+      url = new URL(options.smtpUrl);
     } catch {
       throw new TypeError(
         'SMTP_URL must be a URL such as smtp://localhost:1025 or smtps://user:pass@mail.example.cn',
       );
     }
-    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
-      throw new TypeError(`SMTP_URL must start with smtp:// or smtps://, got ${protocol}//`);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      throw new TypeError(`SMTP_URL must start with smtp:// or smtps://, got ${url.protocol}//`);
     }
-    // Short timeouts: a stuck server should fail the delivery job, which retries, not hang it.
-    this.transport = nodemailer.createTransport(
-      { url: smtpUrl, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 },
-      { from },
-    );
+    const secure = url.protocol === 'smtps:';
+    this.server = { host: url.hostname, port: Number(url.port || (secure ? 465 : 25)), secure };
+    if (url.username)
+      this.auth = { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) };
   }
 
   /** Resolves to the Message-ID; throws `NotificationDeliveryError` with the server's reason. */
-  async send(message: EmailMessage): Promise<string> {
+  async send(message: EmailMessage, { beforeAccept }: SendOptions = {}): Promise<string> {
+    const messageId = `<${randomUUID()}@xietong>`;
+    const compiled = new MailComposer({ ...message, from: this.options.from, messageId }).compile();
+    const raw = await compiled.build();
+    const connection = new SMTPConnection({ ...this.server, ...TIMEOUTS });
     try {
-      const info = await this.transport.sendMail(message);
-      return info.messageId;
+      await new Promise<void>((resolve, reject) => {
+        connection.once('error', reject);
+        connection.connect(() => resolve());
+      });
+      const auth = this.auth;
+      if (auth) {
+        await new Promise<void>((resolve, reject) =>
+          connection.login(auth, (error) => (error ? reject(error) : resolve())),
+        );
+      }
+      const body = withheldEnd(raw, beforeAccept);
+      await new Promise<void>((resolve, reject) =>
+        connection.send(compiled.getEnvelope(), body, (error) => (error ? reject(error) : resolve())),
+      );
+      connection.quit();
+      return messageId;
     } catch (error) {
+      // Dropping the connection mid-DATA is what makes the server discard a withheld message.
+      connection.close();
       const recipients = [message.to].flat().join(', ');
       const responseCode = (error as { responseCode?: number }).responseCode;
       const reason = error instanceof Error ? error.message : String(error);
@@ -60,8 +93,26 @@ export class EmailChannel {
       });
     }
   }
+}
 
-  close(): void {
-    this.transport.close();
-  }
+/**
+ * The message as a stream the SMTP connection reads only after the server accepted DATA; its end
+ * (which makes the connection send the final dot) waits for `beforeAccept`.
+ */
+function withheldEnd(raw: Buffer, beforeAccept: SendOptions['beforeAccept']): Readable {
+  let started = false;
+  return new Readable({
+    read() {
+      if (started) return;
+      started = true;
+      this.push(raw);
+      // Let the bytes reach the socket before the caller commits to having sent them.
+      setImmediate(() => {
+        (beforeAccept ?? (async () => undefined))().then(
+          () => this.push(null),
+          (error: unknown) => this.destroy(error as Error),
+        );
+      });
+    },
+  });
 }

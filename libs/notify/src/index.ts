@@ -3,3 +3,4 @@ export * from './message';
 export * from './notification-delivery.error';
 export * from './webhook-signature';
 export * from './webhook.channel';
+export * from './send-options';

@@ -1,5 +1,8 @@
 import type { WebhookFormat } from '@xietong/domain';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { NotificationDeliveryError } from './notification-delivery.error';
+import { SendOptions } from './send-options';
 import {
   dingTalkSignature,
   feishuSignature,
@@ -125,40 +128,72 @@ export class WebhookChannel {
   }
 
   /** Resolves once the receiver accepted the message; throws `NotificationDeliveryError` otherwise. */
-  async send(delivery: WebhookDelivery): Promise<void> {
+  async send(delivery: WebhookDelivery, { beforeAccept }: SendOptions = {}): Promise<void> {
     const request = buildWebhookRequest(delivery, this.now());
     // The URL of a robot carries its credential, so messages name the host only.
     const target = `${FORMAT_NAMES[delivery.format]} at ${new URL(delivery.url).host}`;
-    let response: Response;
-    let answer: string;
+    let response: { status: number; body: string };
     try {
-      response = await fetch(request.url, {
-        method: 'POST',
-        headers: request.headers,
-        body: request.body,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      answer = await response.text();
+      response = await postWithheldLastByte(request, this.timeoutMs, beforeAccept);
     } catch (error) {
-      const reason =
-        errorName(error) === 'TimeoutError'
-          ? `no answer within ${this.timeoutMs} ms`
-          : describeFetchError(error);
+      if (error instanceof BeforeAcceptError) throw error.cause;
+      const reason = isTimeout(error) ? `no answer within ${this.timeoutMs} ms` : describeError(error);
       throw new NotificationDeliveryError('webhook', `${target} could not be reached: ${reason}`, {
         cause: error,
       });
     }
-    if (!response.ok) {
+    if (response.status < 200 || response.status >= 300) {
       throw new NotificationDeliveryError(
         'webhook',
-        `${target} answered HTTP ${response.status}${answer ? `: ${answer.slice(0, 200)}` : ''}`,
+        `${target} answered HTTP ${response.status}${response.body ? `: ${response.body.slice(0, 200)}` : ''}`,
         {
           permanent: response.status >= 400 && response.status < 500 && ![408, 429].includes(response.status),
         },
       );
     }
-    if (delivery.format !== 'json') assertRobotAccepted(target, answer);
+    if (delivery.format !== 'json') assertRobotAccepted(target, response.body);
   }
+}
+
+class BeforeAcceptError extends Error {}
+
+/**
+ * POSTs with a Content-Length and writes all but the last byte, then waits for `beforeAccept`
+ * before sending it: until then the receiver holds an incomplete request it cannot act on.
+ */
+function postWithheldLastByte(
+  request: WebhookRequest,
+  timeoutMs: number,
+  beforeAccept: SendOptions['beforeAccept'],
+): Promise<{ status: number; body: string }> {
+  const body = Buffer.from(request.body);
+  const url = new URL(request.url);
+  return new Promise((resolve, reject) => {
+    const outgoing = (url.protocol === 'https:' ? httpsRequest : httpRequest)(url, {
+      method: 'POST',
+      headers: { ...request.headers, 'Content-Length': String(body.length) },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    outgoing.on('error', reject);
+    outgoing.on('response', (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () =>
+        resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      incoming.on('error', reject);
+    });
+    // The write callback fires once the bytes are handed to the connected socket.
+    outgoing.write(body.subarray(0, body.length - 1), () => {
+      (beforeAccept ?? (async () => undefined))().then(
+        () => outgoing.end(body.subarray(body.length - 1)),
+        (error: unknown) => {
+          outgoing.destroy();
+          reject(new BeforeAcceptError('beforeAccept failed', { cause: error }));
+        },
+      );
+    });
+  });
 }
 
 /** Robots answer HTTP 200 even when they refuse a message; the refusal is in the JSON. */
@@ -182,12 +217,20 @@ function assertRobotAccepted(target: string, answer: string): void {
   );
 }
 
-// Duck-typed: fetch errors (DOMException, undici's TypeError) come from another realm under test runners.
+// Duck-typed: abort errors (DOMException) come from another realm under test runners.
 function errorName(error: unknown): unknown {
   return (error as { name?: unknown } | null)?.name;
 }
 
-function describeFetchError(error: unknown): string {
+/** node:http reports an AbortSignal.timeout as an AbortError caused by a TimeoutError. */
+function isTimeout(error: unknown): boolean {
+  return (
+    errorName(error) === 'TimeoutError' ||
+    errorName((error as { cause?: unknown } | null)?.cause) === 'TimeoutError'
+  );
+}
+
+function describeError(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message ?? String(error);
   const cause = (error as { cause?: { message?: unknown } } | null)?.cause?.message;
   return cause ? `${String(message)}: ${String(cause)}` : String(message);
