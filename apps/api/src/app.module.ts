@@ -6,6 +6,13 @@ import { DatabaseModule } from '@xietong/db';
 import { QueueModule, RedisModule } from '@xietong/queue';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PlansModule } from './plans/plans.module';
+import { TasksModule } from './tasks/tasks.module';
+import { UpdatesModule } from './updates/updates.module';
+import { WorkItemsModule } from './work-items/work-items.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 
 @Module({
@@ -32,6 +39,13 @@ import { PlanImportModule } from './plan-import/plan-import.module';
     QueueModule,
     HealthModule,
     AuthModule,
+    AuditModule,
+    OrganizationsModule,
+    PlansModule,
+    TasksModule,
+    WorkItemsModule,
+    UpdatesModule,
+    AdminModule,
     PlanImportModule,
   ],
 })

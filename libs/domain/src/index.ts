@@ -24,3 +24,6 @@ export * from './plans/organization-dictionary.repository';
 export * from './plans/plan-importer';
 export * from './reminders';
 export * from './calendar';
+export * from './work-items/work-item-transitions';
+export * from './work-items/progress-roll-up';
+export * from './work-items/deadline-standing';

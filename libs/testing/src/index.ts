@@ -1,3 +1,5 @@
 export * from './test-database';
 export * from './test-redis';
 export * from './smtp-sink';
+export * from './factories/joint-plan.factory';
+export * from './factories/user.factory';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthorizationModule } from '../authorization/authorization.module';
+import { WorkItemsModule } from '../work-items/work-items.module';
+import { UpdatesController } from './updates.controller';
+import { UpdatesService } from './updates.service';
+
+@Module({
+  imports: [AuthorizationModule, WorkItemsModule],
+  controllers: [UpdatesController],
+  providers: [UpdatesService],
+})
+export class UpdatesModule {}

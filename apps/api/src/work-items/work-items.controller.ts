@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, RequestActor } from '../audit/request-actor.decorator';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { CreateSubItemDto } from './dto/create-sub-item.dto';
+import { Page } from './dto/page-query.dto';
+import { SendBackDto } from './dto/send-back.dto';
+import { UpdateWorkItemDto } from './dto/update-work-item.dto';
+import { WorkItemListQueryDto } from './dto/work-item-list-query.dto';
+import { WorkItemEditsService } from './work-item-edits.service';
+import { WorkItemView } from './work-item-row';
+import { WorkItemDetail, WorkItemsQueryService } from './work-items-query.service';
+
+@ApiTags('work-items')
+@ApiBearerAuth()
+@Controller('work-items')
+export class WorkItemsController {
+  constructor(
+    private readonly queries: WorkItemsQueryService,
+    private readonly edits: WorkItemEditsService,
+  ) {}
+
+  @Get()
+  list(@CurrentUser() user: AuthUser, @Query() query: WorkItemListQueryDto): Promise<Page<WorkItemView>> {
+    return this.queries.list(user, query);
+  }
+
+  @Get(':id')
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<WorkItemDetail> {
+    return this.queries.detail(user, id);
+  }
+
+  /** Owner, deadline, status, progress, priority; `version` must be the one read (else 409). */
+  @Patch(':id')
+  update(
+    @Actor() actor: RequestActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateWorkItemDto,
+  ): Promise<WorkItemView> {
+    return this.edits.update(actor, id, body);
+  }
+
+  @Post(':id/sub-items')
+  addSubItem(
+    @Actor() actor: RequestActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateSubItemDto,
+  ): Promise<WorkItemView> {
+    return this.edits.addSubItem(actor, id, body);
+  }
+
+  /** 退回: reopens an item marked done; the reason is posted as an update and the owner told. */
+  @Post(':id/send-back')
+  @HttpCode(200)
+  sendBack(
+    @Actor() actor: RequestActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: SendBackDto,
+  ): Promise<WorkItemView> {
+    return this.edits.sendBack(actor, id, body);
+  }
+}

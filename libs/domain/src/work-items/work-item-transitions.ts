@@ -1,0 +1,84 @@
+import type { UserRole } from '../users/user.entity';
+import { WorkItemStatus } from './work-item-status';
+
+/** Chinese labels used in the reasons people read. */
+export const WORK_ITEM_STATUS_LABELS: Readonly<Record<WorkItemStatus, string>> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  blocked: '受阻',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
+export interface WorkItemState {
+  status: WorkItemStatus;
+  /** 0–100 */
+  progress: number;
+}
+
+export interface RequestedWorkItemChange {
+  status?: WorkItemStatus;
+  progress?: number;
+  /** The change arrives with a 进展反馈 saying what was achieved; finishing needs one. */
+  withFinalUpdate: boolean;
+  actorRole: UserRole;
+}
+
+export type WorkItemChangeOutcome =
+  { allowed: true; next: WorkItemState } | { allowed: false; reason: string };
+
+const NEXT_STATUSES: Readonly<Record<WorkItemStatus, readonly WorkItemStatus[]>> = {
+  not_started: ['in_progress', 'blocked', 'done', 'cancelled'],
+  in_progress: ['blocked', 'done', 'cancelled'],
+  blocked: ['in_progress', 'done', 'cancelled'],
+  done: ['in_progress'],
+  cancelled: ['not_started', 'in_progress'],
+};
+
+const CLOSED_STATUSES: readonly WorkItemStatus[] = ['done', 'cancelled'];
+const ROLES_THAT_MAY_REOPEN: readonly UserRole[] = ['coordinator', 'admin'];
+
+const refuse = (reason: string): WorkItemChangeOutcome => ({ allowed: false, reason });
+
+/**
+ * The work-item status machine. Reporting progress on an item that has not started starts it;
+ * finishing needs progress 100 and a final update; reopening a finished or cancelled item is a
+ * coordinator's act (退回), because it undoes what another unit already reported as closed.
+ */
+export function nextWorkItemState(
+  current: WorkItemState,
+  requested: RequestedWorkItemChange,
+): WorkItemChangeOutcome {
+  const progress = requested.progress ?? current.progress;
+  const startsByReporting = current.status === 'not_started' && progress > 0;
+  const status = requested.status ?? (startsByReporting ? 'in_progress' : current.status);
+
+  if (status === current.status) {
+    if (status === 'done' && progress !== 100) {
+      return refuse('已完成的事项进度须为 100%；如需调整进度，请协调员先将其退回。');
+    }
+    if (status === 'cancelled' && progress !== current.progress) {
+      return refuse('已取消的事项不能再更新进度；如需继续推进，请协调员先重新打开。');
+    }
+    return { allowed: true, next: { status, progress } };
+  }
+
+  const from = WORK_ITEM_STATUS_LABELS[current.status];
+  const to = WORK_ITEM_STATUS_LABELS[status];
+  if (!NEXT_STATUSES[current.status].includes(status)) {
+    const allowed = NEXT_STATUSES[current.status].map((next) => `“${WORK_ITEM_STATUS_LABELS[next]}”`);
+    return refuse(`状态不能从“${from}”改为“${to}”；“${from}”只能改为 ${allowed.join('、')}。`);
+  }
+  if (CLOSED_STATUSES.includes(current.status) && !ROLES_THAT_MAY_REOPEN.includes(requested.actorRole)) {
+    return refuse(`重新打开“${from}”的事项须由协调员操作。`);
+  }
+  if (status === 'done') {
+    if (progress !== 100) return refuse(`标记为“${to}”前进度须为 100%（现为 ${progress}%）。`);
+    if (!requested.withFinalUpdate) {
+      return refuse(
+        '标记为“已完成”须附最终进展反馈：请通过 POST /api/work-items/:id/updates 提交 status 为 "done"、progress 为 100 的反馈，说明完成情况。',
+      );
+    }
+  }
+  return { allowed: true, next: { status, progress } };
+}
