@@ -14,6 +14,8 @@ import { TasksModule } from './tasks/tasks.module';
 import { UpdatesModule } from './updates/updates.module';
 import { WorkItemsModule } from './work-items/work-items.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({
   imports: [
@@ -47,6 +49,8 @@ import { PlanImportModule } from './plan-import/plan-import.module';
     UpdatesModule,
     AdminModule,
     PlanImportModule,
+    NotificationsModule,
+    CalendarModule,
   ],
 })
 export class AppModule {}

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@xietong/config';
 import { DatabaseModule } from '@xietong/db';
+import { OutboxModule } from '@xietong/outbox';
 import { QueueModule, RedisModule } from '@xietong/queue';
+import { DeliveriesProcessor } from './deliveries/deliveries.processor';
+import { RemindersProcessor } from './reminders/reminders.processor';
 import { WorkerLoggerModule } from './worker-logger.module';
 
 /** No HTTP: an application context holding the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, WorkerLoggerModule, DatabaseModule, RedisModule, QueueModule],
+  imports: [ConfigModule, WorkerLoggerModule, DatabaseModule, RedisModule, QueueModule, OutboxModule],
+  providers: [RemindersProcessor, DeliveriesProcessor],
 })
 export class WorkerModule {}

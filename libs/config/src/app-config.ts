@@ -41,6 +41,9 @@ const configSchema = z
     DEMO_PASSWORD: z.string().optional(),
     REMINDER_SCAN_EVERY_SECONDS: z.coerce.number().int().min(10).default(300),
     OUTBOX_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(120),
+    DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+    DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+    QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -79,6 +82,11 @@ export interface AppConfig {
   demoPassword: string | null;
   reminderScanEverySeconds: number;
   outboxSweepAfterSeconds: number;
+  deliveryConcurrency: number;
+  /** First retry delay of a failed delivery; doubles each attempt. */
+  deliveryBackoffMs: number;
+  /** How soon a job whose worker died is handed to another worker. */
+  queueStalledIntervalMs: number;
   logLevel: string;
 }
 
@@ -109,6 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoPassword: e.DEMO_PASSWORD ?? (production ? null : DEFAULT_DEMO_PASSWORD),
     reminderScanEverySeconds: e.REMINDER_SCAN_EVERY_SECONDS,
     outboxSweepAfterSeconds: e.OUTBOX_SWEEP_AFTER_SECONDS,
+    deliveryConcurrency: e.DELIVERY_CONCURRENCY,
+    deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+    queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,7 +1,7 @@
 import { Job } from 'bullmq';
 import { JOBS_BY_QUEUE, JobName, QueueName } from './queue-names';
 
-export type JobHandlers = Partial<Record<JobName, (job: Job) => Promise<unknown>>>;
+export type JobHandlers = Partial<Record<JobName, (job: Job, token?: string) => Promise<unknown>>>;
 
 /**
  * Fails at boot when a queue's processor misses a job name or handles one that belongs elsewhere,
@@ -17,8 +17,13 @@ export function assertHandlersCoverQueue(queue: QueueName, handlers: JobHandlers
   }
 }
 
-export async function dispatchJob(queue: QueueName, handlers: JobHandlers, job: Job): Promise<unknown> {
+export async function dispatchJob(
+  queue: QueueName,
+  handlers: JobHandlers,
+  job: Job,
+  token?: string,
+): Promise<unknown> {
   const handler = handlers[job.name as JobName];
   if (!handler) throw new Error(`No handler for job "${job.name}" on queue "${queue}"`);
-  return handler(job);
+  return handler(job, token);
 }

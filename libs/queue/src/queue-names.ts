@@ -37,4 +37,6 @@ export interface ScheduledReportJob {
 export interface ReminderScanJob {
   /** ISO time to scan "as of"; tests and the admin endpoint pin it, the scheduler leaves it out. */
   asOf?: string;
+  /** Only these items, e.g. right after their deadline changed. */
+  workItemIds?: string[];
 }

@@ -3,3 +3,5 @@ export * from './test-redis';
 export * from './smtp-sink';
 export * from './factories/joint-plan.factory';
 export * from './factories/user.factory';
+export * from './child-process';
+export * from './http-receiver';

@@ -1,0 +1,62 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { Queue } from 'bullmq';
+import { DeliverNotificationJob, JOBS, QUEUES } from '@xietong/queue';
+import { WrittenNotification } from './notification-draft';
+
+export const DELIVERY_ATTEMPTS = 6;
+
+/** One delivery job per outbox row; `jobId` = row id, so enqueuing a row twice adds one job. */
+@Injectable()
+export class DeliveryProducer {
+  constructor(
+    @InjectQueue(QUEUES.deliveries) private readonly deliveries: Queue<DeliverNotificationJob>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get retry() {
+    return {
+      attempts: DELIVERY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.deliveryBackoffMs },
+    };
+  }
+
+  async enqueue(notifications: readonly WrittenNotification[], now = Date.now()): Promise<number> {
+    const deliverable = notifications.filter((n) => n.channel !== 'in_app');
+    for (let start = 0; start < deliverable.length; start += 1000) {
+      await this.deliveries.addBulk(
+        deliverable.slice(start, start + 1000).map((n) => ({
+          name: JOBS.deliverNotification,
+          data: { notificationId: n.id },
+          opts: {
+            jobId: n.id,
+            delay: Math.max(0, n.sendAfter.getTime() - now),
+            ...this.retry,
+          },
+        })),
+      );
+    }
+    return deliverable.length;
+  }
+
+  /** Re-adds rows whose job is gone (Redis lost it) or finished without sending (the row is still pending). */
+  async reenqueue(notificationIds: readonly string[]): Promise<number> {
+    let added = 0;
+    for (const id of notificationIds) {
+      const existing = await this.deliveries.getJob(id);
+      if (existing) {
+        const state = await existing.getState();
+        if (state !== 'completed' && state !== 'failed') continue;
+        await existing.remove();
+      }
+      await this.deliveries.add(
+        JOBS.deliverNotification,
+        { notificationId: id },
+        { jobId: id, ...this.retry },
+      );
+      added++;
+    }
+    return added;
+  }
+}

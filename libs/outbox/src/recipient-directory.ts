@@ -1,0 +1,95 @@
+import { EntityManager } from 'typeorm';
+import type { NotificationChannel, NotificationPreferences } from '@xietong/domain';
+
+export interface Recipient {
+  id: string;
+  name: string;
+  locale: string;
+  channels: NotificationChannel[];
+  dailyDigest: boolean;
+}
+
+export interface WebhookTarget {
+  id: string;
+  organizationId: string;
+}
+
+/**
+ * Who can be notified, loaded once per scan rather than per item: users with their channel
+ * preferences, coordinators by organization (a liaison office's by its province), the plans'
+ * managers and the organizations' group robots.
+ */
+export class RecipientDirectory {
+  private constructor(
+    private readonly users: Map<string, Recipient>,
+    private readonly coordinators: Map<string, string[]>,
+    private readonly managers: Map<string, string[]>,
+    private readonly webhooks: Map<string, WebhookTarget[]>,
+  ) {}
+
+  static async load(manager: EntityManager): Promise<RecipientDirectory> {
+    const [users, managers, webhooks] = await Promise.all([
+      manager.query(
+        `SELECT u.id, u.display_name AS name, u.locale, u.role, u.notification_preferences AS preferences,
+                CASE WHEN o.kind = 'liaison_office' AND o.parent_id IS NOT NULL THEN o.parent_id ELSE o.id END AS acting_org
+         FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.active`,
+      ) as Promise<
+        {
+          id: string;
+          name: string;
+          locale: string;
+          role: string;
+          preferences: NotificationPreferences;
+          acting_org: string;
+        }[]
+      >,
+      manager.query(
+        `SELECT plan_id, array_agg(user_id) AS user_ids FROM plan_managers GROUP BY plan_id`,
+      ) as Promise<{ plan_id: string; user_ids: string[] }[]>,
+      manager.query(
+        `SELECT id, organization_id AS "organizationId" FROM webhook_endpoints WHERE enabled`,
+      ) as Promise<WebhookTarget[]>,
+    ]);
+    const coordinators = new Map<string, string[]>();
+    for (const user of users) {
+      if (user.role !== 'coordinator') continue;
+      coordinators.set(user.acting_org, [...(coordinators.get(user.acting_org) ?? []), user.id]);
+    }
+    const byOrganization = new Map<string, WebhookTarget[]>();
+    for (const hook of webhooks)
+      byOrganization.set(hook.organizationId, [...(byOrganization.get(hook.organizationId) ?? []), hook]);
+    return new RecipientDirectory(
+      new Map(
+        users.map((user) => [
+          user.id,
+          {
+            id: user.id,
+            name: user.name,
+            locale: user.locale,
+            channels: user.preferences?.channels ?? ['email', 'in_app'],
+            dailyDigest: user.preferences?.dailyDigest ?? false,
+          },
+        ]),
+      ),
+      coordinators,
+      new Map(managers.map((row) => [row.plan_id, row.user_ids])),
+      byOrganization,
+    );
+  }
+
+  user(id: string): Recipient | undefined {
+    return this.users.get(id);
+  }
+
+  coordinatorsOf(organizationId: string): string[] {
+    return this.coordinators.get(organizationId) ?? [];
+  }
+
+  managersOf(planId: string): string[] {
+    return this.managers.get(planId) ?? [];
+  }
+
+  webhooksOf(organizationId: string): WebhookTarget[] {
+    return this.webhooks.get(organizationId) ?? [];
+  }
+}

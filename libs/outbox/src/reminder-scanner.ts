@@ -1,0 +1,217 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import {
+  dueReminders,
+  NotificationKind,
+  parseReminderPolicy,
+  ReminderPolicy,
+  reminderRecipients,
+  silenceReminder,
+} from '@xietong/domain';
+import { DeliveryProducer } from './delivery-producer';
+import { NotificationDraft } from './notification-draft';
+import { writeNotifications } from './outbox-writer';
+import { RecipientDirectory } from './recipient-directory';
+
+const BATCH_SIZE = 5000;
+
+interface ScannedItem {
+  id: string;
+  plan_id: string;
+  organization_id: string;
+  owner_id: string | null;
+  deadline: string;
+  status: string;
+  title: string;
+  task_code: string;
+  organization_name: string;
+  last_activity_at: Date;
+}
+
+interface Decision {
+  kind: NotificationKind;
+  dedupeKey: string;
+  sendAfter: Date;
+  recipients: string[];
+  /** The organization's group robots hear about deadlines, not about one person's silence. */
+  toGroupRobots: boolean;
+  payload: Record<string, unknown>;
+}
+
+interface PlanSettings {
+  title: string;
+  policy: ReminderPolicy;
+}
+
+export interface ReminderScanResult {
+  itemsScanned: number;
+  notificationsCreated: number;
+  deliveriesEnqueued: number;
+}
+
+/**
+ * Decides which reminders are due and writes them to the outbox. Each batch of items is written in
+ * one transaction and only then enqueued; unique dedupe keys make a repeated or concurrent scan
+ * (two workers, a retry) write nothing twice.
+ */
+@Injectable()
+export class ReminderScanner {
+  private readonly logger = new Logger(ReminderScanner.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly producer: DeliveryProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async scan(now = new Date(), workItemIds?: string[]): Promise<ReminderScanResult> {
+    const plans = await this.loadPlans();
+    const directory = await RecipientDirectory.load(this.dataSource.manager);
+    const horizon = scanHorizon(
+      now,
+      [...plans.values()].map((plan) => plan.policy),
+    );
+    const result: ReminderScanResult = { itemsScanned: 0, notificationsCreated: 0, deliveriesEnqueued: 0 };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const items: ScannedItem[] = await this.dataSource.query(
+        `SELECT w.id, w.plan_id, w.organization_id, w.owner_id, w.deadline::text AS deadline, w.status, w.title,
+                t.code AS task_code, o.name AS organization_name,
+                coalesce(w.last_update_at, w.updated_at) AS last_activity_at
+         FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN organizations o ON o.id = w.organization_id
+         WHERE w.status IN ('not_started', 'in_progress', 'blocked') AND w.id > $1
+           AND (w.deadline <= $2::date OR w.status = 'in_progress')
+           AND ($3::uuid[] IS NULL OR w.id = ANY($3::uuid[]))
+         ORDER BY w.id LIMIT $4`,
+        [after, horizon, workItemIds ?? null, BATCH_SIZE],
+      );
+      if (!items.length) break;
+      after = items[items.length - 1].id;
+      result.itemsScanned += items.length;
+      const drafts = items.flatMap((item) => this.draftsFor(item, plans, directory, now));
+      const escalated = [...new Set(drafts.filter((d) => d.kind === 'escalation').map((d) => d.workItemId))];
+      const written = await this.dataSource.transaction(async (manager) => {
+        if (escalated.length) {
+          await manager.query(
+            `UPDATE work_items SET escalated_at = $2 WHERE id = ANY($1::uuid[]) AND escalated_at IS NULL`,
+            [escalated, now],
+          );
+        }
+        return writeNotifications(manager, drafts);
+      });
+      result.notificationsCreated += written.length;
+      result.deliveriesEnqueued += await this.producer.enqueue(written, now.getTime());
+    }
+    if (result.notificationsCreated) this.logger.log(result, 'reminder scan');
+    return result;
+  }
+
+  private async loadPlans(): Promise<Map<string, PlanSettings>> {
+    const rows: {
+      id: string;
+      title: string;
+      time_zone: string;
+      reminder_policy: Record<string, unknown> | null;
+    }[] = await this.dataSource.query(`SELECT id, title, time_zone, reminder_policy FROM plans`);
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          title: row.title,
+          policy: parseReminderPolicy({ ...(row.reminder_policy ?? {}), timeZone: row.time_zone }),
+        },
+      ]),
+    );
+  }
+
+  private draftsFor(
+    item: ScannedItem,
+    plans: Map<string, PlanSettings>,
+    directory: RecipientDirectory,
+    now: Date,
+  ): NotificationDraft[] {
+    const plan = plans.get(item.plan_id);
+    if (!plan) return [];
+    const people = {
+      ownerId: item.owner_id,
+      coordinatorIds: directory.coordinatorsOf(item.organization_id),
+      managerIds: directory.managersOf(item.plan_id),
+    };
+    const context = {
+      itemTitle: item.title,
+      taskCode: item.task_code,
+      planTitle: plan.title,
+      organizationName: item.organization_name,
+      deadline: item.deadline,
+      link: `${this.config.publicUrl}/work-items/${item.id}`,
+      workingDays: plan.policy.workingDays,
+    };
+    const decisions = dueReminders(item, plan.policy, now).map((reminder): Decision => ({
+      kind: reminder.kind,
+      dedupeKey: reminder.dedupeKey,
+      sendAfter: reminder.sendAfter,
+      recipients: reminderRecipients(reminder.audience, people),
+      toGroupRobots: reminder.audience === 'owner',
+      payload: {
+        ...context,
+        daysLeft: Math.max(0, reminder.daysToDeadline),
+        daysOverdue: Math.max(0, -reminder.daysToDeadline),
+      },
+    }));
+    const silence = silenceReminder(
+      { ...item, lastActivityAt: new Date(item.last_activity_at) },
+      plan.policy,
+      now,
+    );
+    if (silence) {
+      decisions.push({
+        kind: 'silent',
+        dedupeKey: silence.dedupeKey,
+        sendAfter: silence.sendAfter,
+        recipients: reminderRecipients('owner', people),
+        toGroupRobots: false,
+        payload: { ...context, daysSilent: silence.daysSilent },
+      });
+    }
+    return decisions.flatMap((decision) => [
+      ...decision.recipients.flatMap((userId) => {
+        const user = directory.user(userId);
+        if (!user) return [];
+        return user.channels
+          .filter((channel) => channel !== 'webhook')
+          .map((channel): NotificationDraft => ({
+            recipientId: userId,
+            webhookEndpointId: null,
+            channel,
+            kind: decision.kind,
+            dedupeKey: `${decision.dedupeKey}:${userId}:${channel}`,
+            workItemId: item.id,
+            payload: { ...decision.payload, recipientName: user.name, locale: user.locale },
+            sendAfter: decision.sendAfter,
+          }));
+      }),
+      ...(decision.toGroupRobots ? directory.webhooksOf(item.organization_id) : []).map(
+        (hook): NotificationDraft => ({
+          recipientId: null,
+          webhookEndpointId: hook.id,
+          channel: 'webhook',
+          kind: decision.kind,
+          dedupeKey: `${decision.dedupeKey}:webhook:${hook.id}`,
+          workItemId: item.id,
+          payload: { ...decision.payload, recipientName: item.organization_name, locale: 'zh-CN' },
+          sendAfter: decision.sendAfter,
+        }),
+      ),
+    ]);
+  }
+}
+
+/** Items due later than the largest "days before" of any plan cannot need a deadline reminder yet. */
+function scanHorizon(now: Date, policies: ReminderPolicy[]): string {
+  const largest = Math.max(0, ...policies.map((p) => Math.max(0, ...p.daysBefore) * (p.workingDays ? 2 : 1)));
+  // Working days can stretch across a week-long holiday; the slack keeps such items in the scan.
+  const horizon = new Date(now.getTime() + (largest + 10) * 86_400_000);
+  return horizon.toISOString().slice(0, 10);
+}
