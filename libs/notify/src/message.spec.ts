@@ -25,6 +25,7 @@ describe('renderNotification', () => {
     ['assigned', { ...item, assignedBy: '王芳' }, '【协同】新事项分配给您：'],
     ['update_posted', { ...item, authorName: '张伟', updateText: '已完成' }, '【协同】张伟反馈了进展：'],
     ['silent', { ...item, daysSilent: 14 }, '【协同】14天未更新进展：'],
+    ['sent_back', { ...item, actorName: '王芳', reason: '缺少验收材料' }, '【协同】事项被退回：'],
   ] as const)('heads a %s notification "%s…"', (kind, payload, prefix) => {
     const rendered = renderNotification(kind, payload as never);
     expect(rendered.subject).toBe(`${prefix}(十二)畅通陆海运输大通道 — 广西壮族自治区`);

@@ -30,6 +30,8 @@ export interface NotificationPayloads {
   escalation: WorkItemContext & DayCount & { daysOverdue: number; ownerName?: string | null };
   assigned: WorkItemContext & { assignedBy?: string };
   update_posted: WorkItemContext & { authorName: string; updateText: string; progress?: number };
+  /** 退回: a coordinator reopened an item its owner had marked done. */
+  sent_back: WorkItemContext & { actorName: string; reason: string };
   silent: WorkItemContext & DayCount & { daysSilent: number };
   cadence: {
     recipientName: string;
@@ -189,6 +191,13 @@ const ZH: Copy = {
       lead: p.assignedBy ? `${p.assignedBy}将以下事项分配给您负责。` : '以下事项已分配给您负责。',
       facts: itemFacts(p, ZH.labels),
     }),
+    sent_back: (p) => ({
+      headline: '事项被退回',
+      about: itemAbout(p),
+      lead: `${p.actorName}退回了您标记为已完成的事项，请按意见继续办理。`,
+      facts: itemFacts(p, ZH.labels),
+      quote: p.reason,
+    }),
     update_posted: (p) => ({
       headline: `${p.authorName}反馈了进展`,
       about: itemAbout(p),
@@ -287,6 +296,13 @@ const EN: Copy = {
         ? `${p.assignedBy} assigned this item to you.`
         : 'This item has been assigned to you.',
       facts: itemFacts(p, EN.labels),
+    }),
+    sent_back: (p) => ({
+      headline: 'Sent back',
+      about: itemAbout(p),
+      lead: `${p.actorName} sent back this item you had marked done; please continue with it.`,
+      facts: itemFacts(p, EN.labels),
+      quote: p.reason,
     }),
     update_posted: (p) => ({
       headline: `${p.authorName} posted an update`,

@@ -92,7 +92,7 @@ export class UpdatesService {
         workItemProgress: written.progress,
       };
     });
-    this.events.updatePosted(posted.id);
+    await this.events.updatePosted(posted.id);
     return posted;
   }
 }

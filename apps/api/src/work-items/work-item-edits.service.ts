@@ -67,9 +67,14 @@ export class WorkItemEditsService {
         expectedVersion: version,
         action: 'work_item.changed',
       });
-      return { item: written, newOwner: changes.ownerId ?? null };
+      return {
+        item: written,
+        newOwner: changes.ownerId ?? null,
+        deadlineMoved: changes.deadline !== undefined,
+      };
     });
-    if (saved.newOwner) this.events.assigned(saved.item.id, saved.newOwner, actor.user.id);
+    if (saved.newOwner) await this.events.assigned(saved.item.id, saved.newOwner, actor.user.id);
+    if (saved.deadlineMoved) await this.events.deadlineChanged(saved.item.id);
     return toWorkItemView(saved.item);
   }
 
@@ -113,7 +118,7 @@ export class WorkItemEditsService {
       await this.writer.rollUpInto(manager, actor, parent.id);
       return subItem;
     });
-    if (created.ownerId) this.events.assigned(created.id, created.ownerId, actor.user.id);
+    if (created.ownerId) await this.events.assigned(created.id, created.ownerId, actor.user.id);
     return toWorkItemView(created);
   }
 
@@ -152,7 +157,7 @@ export class WorkItemEditsService {
         touchesLastUpdate: true,
       });
     });
-    this.events.sentBack(reopened.id, dto.reason, actor.user.id);
+    await this.events.sentBack(reopened.id, dto.reason, actor.user.id);
     return toWorkItemView(reopened);
   }
 }

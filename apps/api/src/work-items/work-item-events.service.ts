@@ -1,22 +1,152 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { NotificationKind } from '@xietong/domain';
+import { NotificationDraft, NotificationOutbox, RecipientDirectory } from '@xietong/outbox';
+import { JOBS, QUEUES, ReminderScanJob } from '@xietong/queue';
+
+interface ItemContext {
+  id: string;
+  task_id: string;
+  organization_id: string;
+  owner_id: string | null;
+  version: number;
+  itemTitle: string;
+  taskCode: string;
+  planTitle: string;
+  organizationName: string;
+  deadline: string;
+}
 
 /**
- * Called after a work-item transaction commits. For now it only logs; the outbox will turn these
- * into `assigned`, `update_posted` and `sent_back` notifications.
+ * Turns work-item events into notifications through the outbox: assignments, progress updates on
+ * shared tasks (to the other lead units), send-backs. Called after the change has committed; a
+ * failure here is logged and never undoes the change people just made.
  */
 @Injectable()
 export class WorkItemEventsService {
   private readonly logger = new Logger(WorkItemEventsService.name);
 
-  assigned(itemId: string, ownerId: string, actorId: string): void {
-    this.logger.debug({ itemId, ownerId, actorId }, 'work item assigned');
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: NotificationOutbox,
+    @InjectQueue(QUEUES.reminders) private readonly reminders: Queue<ReminderScanJob>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  assigned(itemId: string, ownerId: string, actorId: string): Promise<void> {
+    return this.notify('assigned', async (directory) => {
+      const item = await this.item(itemId);
+      return this.drafts(directory, 'assigned', item, [ownerId], `assigned:${itemId}:v${item.version}`, {
+        assignedBy: directory.user(actorId)?.name,
+      });
+    });
   }
 
-  updatePosted(updateId: string): void {
-    this.logger.debug({ updateId }, 'work item update posted');
+  /** The people concerned: every lead unit's owner on the task (or its coordinators), except the author. */
+  updatePosted(updateId: string): Promise<void> {
+    return this.notify('update_posted', async (directory) => {
+      const [update] = await this.db.query(
+        `SELECT u.work_item_id, u.author_id, u.text, u.progress, a.display_name AS author_name
+         FROM work_item_updates u JOIN users a ON a.id = u.author_id WHERE u.id = $1`,
+        [updateId],
+      );
+      const item = await this.item(update.work_item_id);
+      const leads: { owner_id: string | null; organization_id: string }[] = await this.db.query(
+        `SELECT owner_id, organization_id FROM work_items WHERE task_id = $1 AND parent_id IS NULL AND status <> 'cancelled'`,
+        [item.task_id],
+      );
+      const recipients = leads
+        .flatMap((lead) => (lead.owner_id ? [lead.owner_id] : directory.coordinatorsOf(lead.organization_id)))
+        .filter((userId) => userId !== update.author_id);
+      return this.drafts(directory, 'update_posted', item, recipients, `update:${updateId}`, {
+        authorName: update.author_name,
+        updateText: update.text,
+        progress: update.progress ?? undefined,
+      });
+    });
   }
 
-  sentBack(itemId: string, reason: string, actorId: string): void {
-    this.logger.debug({ itemId, reason, actorId }, 'work item sent back');
+  sentBack(itemId: string, reason: string, actorId: string): Promise<void> {
+    return this.notify('sent_back', async (directory) => {
+      const item = await this.item(itemId);
+      const recipients = item.owner_id ? [item.owner_id] : directory.coordinatorsOf(item.organization_id);
+      return this.drafts(directory, 'sent_back', item, recipients, `sent-back:${itemId}:v${item.version}`, {
+        actorName: directory.user(actorId)?.name ?? '',
+        reason,
+      });
+    });
+  }
+
+  /** A new deadline may already be within a reminder threshold: scan that item now, not at the next tick. */
+  async deadlineChanged(itemId: string): Promise<void> {
+    await this.reminders
+      .add(JOBS.reminderScan, { workItemIds: [itemId] }, { jobId: `scan:${itemId}:${Date.now()}` })
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, itemId }, 'could not enqueue a reminder scan'),
+      );
+  }
+
+  private async notify(
+    kind: NotificationKind,
+    build: (directory: RecipientDirectory) => Promise<NotificationDraft[]>,
+  ): Promise<void> {
+    try {
+      const directory = await RecipientDirectory.load(this.db.manager);
+      await this.outbox.publish(await build(directory));
+    } catch (error) {
+      this.logger.error({ err: error, kind }, 'could not write notifications');
+    }
+  }
+
+  private async item(itemId: string): Promise<ItemContext> {
+    const [item] = await this.db.query(
+      `SELECT w.id, w.task_id, w.organization_id, w.owner_id, w.version, w.title AS "itemTitle",
+              t.code AS "taskCode", p.title AS "planTitle", o.name AS "organizationName", w.deadline::text AS deadline
+       FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN plans p ON p.id = w.plan_id
+       JOIN organizations o ON o.id = w.organization_id WHERE w.id = $1`,
+      [itemId],
+    );
+    return item;
+  }
+
+  private drafts(
+    directory: RecipientDirectory,
+    kind: NotificationKind,
+    item: ItemContext,
+    recipientIds: string[],
+    dedupePrefix: string,
+    details: Record<string, unknown>,
+  ): NotificationDraft[] {
+    const sendAfter = new Date();
+    return [...new Set(recipientIds)].flatMap((userId) => {
+      const user = directory.user(userId);
+      if (!user) return [];
+      return user.channels
+        .filter((channel) => channel !== 'webhook')
+        .map((channel) => ({
+          recipientId: userId,
+          webhookEndpointId: null,
+          channel,
+          kind,
+          dedupeKey: `${dedupePrefix}:${userId}:${channel}`,
+          workItemId: item.id,
+          payload: {
+            recipientName: user.name,
+            locale: user.locale,
+            itemTitle: item.itemTitle,
+            taskCode: item.taskCode,
+            planTitle: item.planTitle,
+            organizationName: item.organizationName,
+            deadline: item.deadline,
+            link: `${this.config.publicUrl}/work-items/${item.id}`,
+            ...details,
+          },
+          sendAfter,
+        }));
+    });
   }
 }

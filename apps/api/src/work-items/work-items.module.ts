@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '@xietong/outbox';
+import { QueueModule } from '@xietong/queue';
 import { AuditModule } from '../audit/audit.module';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { TasksModule } from '../tasks/tasks.module';
@@ -11,7 +13,7 @@ import { WorkItemsController } from './work-items.controller';
 import { WorkItemsQueryService } from './work-items-query.service';
 
 @Module({
-  imports: [AuthorizationModule, AuditModule, TasksModule],
+  imports: [AuthorizationModule, AuditModule, TasksModule, OutboxModule, QueueModule],
   controllers: [WorkItemsController, DeadlineExtensionsController],
   providers: [
     WorkItemsQueryService,
