@@ -23,3 +23,13 @@ export {
   type ReportTables,
   type TableCell,
 } from './render/report-tables';
+export {
+  buildJointReport,
+  DUE_SOON_DAYS,
+  PlanNotFoundError,
+  type BuiltJointReport,
+  type JointReportRequest,
+} from './aggregation/build-joint-report';
+export { jointReportBaselineSql, type JointReportBaselineRow } from './aggregation/joint-report-baseline.sql';
+export { changesSince, isReportRunSummary, type ReportRunSummary } from './aggregation/report-snapshot';
+export { reportHighlights } from './report-highlights';

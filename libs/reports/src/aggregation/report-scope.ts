@@ -1,0 +1,50 @@
+import type { ReportFilters } from '../../../domain/src/reports/report-schedule.entity';
+
+/** Collects positional parameters while SQL is assembled from fragments, so values never enter SQL text. */
+export class QueryParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+export interface ScopeOptions {
+  /** Milestones share their parent's task and organization; only updates reach down to them. */
+  includeSubItems?: boolean;
+}
+
+/**
+ * The work items a report covers, as a SQL condition on `wi` (work_items) and `o` (its
+ * organization). An empty filter list means "all" for its dimension: filtering provinces keeps
+ * every ministry's items, and the other way round. Conditions are only emitted for filters that
+ * are set, so the planner sees a plain `plan_id = …` when there are none.
+ */
+export function reportScope(
+  planId: string,
+  filters: ReportFilters,
+  params: QueryParams,
+  options: ScopeOptions = {},
+): string {
+  const plan = params.add(planId);
+  const conditions = [`wi.plan_id = ${plan}`];
+  if (!options.includeSubItems) conditions.push('wi.parent_id IS NULL');
+  if (filters.provinceIds?.length) {
+    conditions.push(
+      `(o.kind <> 'province' OR wi.organization_id = ANY(${params.add(filters.provinceIds)}::uuid[]))`,
+    );
+  }
+  if (filters.ministryIds?.length) {
+    conditions.push(
+      `(o.kind <> 'central' OR wi.organization_id = ANY(${params.add(filters.ministryIds)}::uuid[]))`,
+    );
+  }
+  if (filters.chapterNumbers?.length) {
+    conditions.push(
+      `wi.task_id IN (SELECT t.id FROM tasks t JOIN chapters ch ON ch.id = t.chapter_id
+                      WHERE ch.plan_id = ${plan} AND ch.number = ANY(${params.add(filters.chapterNumbers)}::int[]))`,
+    );
+  }
+  return conditions.join(' AND ');
+}
