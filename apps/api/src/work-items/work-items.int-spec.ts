@@ -29,7 +29,7 @@ describe('work items', () => {
       const response = await t
         .http()
         .get('/api/work-items')
-        .query({ planId: plan.id })
+        .query({ planId: plan.id, sort: 'task' })
         .set('Authorization', await as(gx))
         .expect(200);
       expect(response.body).toMatchObject({ total: 6, page: 1, pageSize: 20 });
