@@ -16,6 +16,8 @@ import { WorkItemsModule } from './work-items/work-items.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ReportSchedulesModule } from './report-schedules/report-schedules.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({
   imports: [
@@ -51,6 +53,8 @@ import { CalendarModule } from './calendar/calendar.module';
     PlanImportModule,
     NotificationsModule,
     CalendarModule,
+    ReportsModule,
+    ReportSchedulesModule,
   ],
 })
 export class AppModule {}

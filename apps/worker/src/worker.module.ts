@@ -5,11 +5,20 @@ import { OutboxModule } from '@xietong/outbox';
 import { QueueModule, RedisModule } from '@xietong/queue';
 import { DeliveriesProcessor } from './deliveries/deliveries.processor';
 import { RemindersProcessor } from './reminders/reminders.processor';
+import { ReportsWorkerModule } from './reports/reports.module';
 import { WorkerLoggerModule } from './worker-logger.module';
 
 /** No HTTP: an application context holding the BullMQ processors. */
 @Module({
-  imports: [ConfigModule, WorkerLoggerModule, DatabaseModule, RedisModule, QueueModule, OutboxModule],
+  imports: [
+    ConfigModule,
+    WorkerLoggerModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    OutboxModule,
+    ReportsWorkerModule,
+  ],
   providers: [RemindersProcessor, DeliveriesProcessor],
 })
 export class WorkerModule {}

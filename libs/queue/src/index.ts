@@ -3,3 +3,4 @@ export * from './queue.module';
 export * from './redis-connection';
 export * from './redis.module';
 export * from './job-handlers';
+export * from './report-jobs.producer';

@@ -1,5 +1,6 @@
 import type { OrganizationKind, ReportLocale, TrafficLight, WorkItemStatus } from './joint-report';
 
+export const REPORT_LOCALES: readonly ReportLocale[] = ['zh-CN', 'en'];
 export const DEFAULT_REPORT_LOCALE: ReportLocale = 'zh-CN';
 
 export interface ReportLabels {

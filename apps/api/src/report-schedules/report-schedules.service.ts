@@ -1,0 +1,249 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { recordAudit, ReportFilters, ReportFormat } from '@xietong/domain';
+import { ReportJobsProducer } from '@xietong/queue';
+import { reportLabels, ReportLocale } from '@xietong/reports';
+import { AuthUser } from '../auth/auth-user';
+import { PolicyService } from '../authorization/policy.service';
+import { CreateReportScheduleDto } from './dto/create-report-schedule.dto';
+import { UpdateReportScheduleDto } from './dto/update-report-schedule.dto';
+import { assertTimeZone, nextFiring } from './schedule-timing';
+
+export interface ReportScheduleView {
+  id: string;
+  planId: string;
+  name: string;
+  cron: string;
+  timezone: string;
+  formats: ReportFormat[];
+  recipientIds: string[];
+  filters: ReportFilters;
+  locale: ReportLocale;
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  /** ISO timestamp of the next firing. */
+  nextRunAt: string;
+}
+
+interface ScheduleRow {
+  id: string;
+  plan_id: string;
+  name: string;
+  cron: string;
+  timezone: string;
+  formats: ReportFormat[];
+  recipient_ids: string[];
+  filters: ReportFilters;
+  locale: ReportLocale;
+  created_by_id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface RequestContext {
+  ip?: string;
+  requestId?: string;
+}
+
+const DEFAULT_TIMEZONE = 'Asia/Shanghai';
+
+/**
+ * Report schedules: Postgres holds them, BullMQ holds one job scheduler per schedule. The row
+ * commits first, then the scheduler is upserted; if that fails, the worker's boot reconciles.
+ */
+@Injectable()
+export class ReportSchedulesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly policy: PolicyService,
+    private readonly producer: ReportJobsProducer,
+  ) {}
+
+  async list(user: AuthUser, planId: string | undefined): Promise<ReportScheduleView[]> {
+    const rows: ScheduleRow[] = await this.db.query(
+      `SELECT * FROM report_schedules s
+       WHERE ($1::uuid IS NULL OR s.plan_id = $1)
+         AND ($2 = 'admin' OR s.plan_id IN (SELECT plan_id FROM plan_managers WHERE user_id = $3))
+       ORDER BY s.created_at`,
+      [planId ?? null, user.role, user.id],
+    );
+    return rows.map(toView);
+  }
+
+  async get(id: string, user: AuthUser): Promise<ReportScheduleView> {
+    return toView(await this.load(this.db.manager, id, user));
+  }
+
+  async create(
+    dto: CreateReportScheduleDto,
+    user: AuthUser,
+    context: RequestContext,
+  ): Promise<ReportScheduleView> {
+    await this.assertManages(user, dto.planId);
+    const timezone = dto.timezone ?? DEFAULT_TIMEZONE;
+    assertTimeZone(timezone);
+    nextFiring(dto.cron, timezone);
+    const locale = dto.locale ?? 'zh-CN';
+    const row = await this.db.transaction(async (manager) => {
+      await this.assertRecipients(manager, dto.recipientIds);
+      const [created]: ScheduleRow[] = await manager.query(
+        `INSERT INTO report_schedules (plan_id, name, cron, timezone, formats, recipient_ids, filters, locale, created_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [
+          dto.planId,
+          dto.name ?? reportLabels(locale).reportTitle,
+          dto.cron,
+          timezone,
+          [...new Set(dto.formats)],
+          [...new Set(dto.recipientIds)],
+          JSON.stringify(dto.filters ?? {}),
+          locale,
+          user.id,
+        ],
+      );
+      await this.audit(
+        manager,
+        user,
+        context,
+        'report_schedule.created',
+        created.id,
+        undefined,
+        toView(created),
+      );
+      return created;
+    });
+    await this.producer.upsertSchedule(row);
+    return toView(row);
+  }
+
+  async update(
+    id: string,
+    dto: UpdateReportScheduleDto,
+    user: AuthUser,
+    context: RequestContext,
+  ): Promise<ReportScheduleView> {
+    const row = await this.db.transaction(async (manager) => {
+      const before = await this.load(manager, id, user, { lock: true });
+      const cron = dto.cron ?? before.cron;
+      const timezone = dto.timezone ?? before.timezone;
+      assertTimeZone(timezone);
+      nextFiring(cron, timezone);
+      if (dto.recipientIds) await this.assertRecipients(manager, dto.recipientIds);
+      const [[updated]]: [ScheduleRow[], number] = await manager.query(
+        `UPDATE report_schedules
+         SET name = $2, cron = $3, timezone = $4, formats = $5, recipient_ids = $6, filters = $7, locale = $8,
+             updated_at = now()
+         WHERE id = $1 RETURNING *`,
+        [
+          id,
+          dto.name ?? before.name,
+          cron,
+          timezone,
+          dto.formats ? [...new Set(dto.formats)] : before.formats,
+          dto.recipientIds ? [...new Set(dto.recipientIds)] : before.recipient_ids,
+          JSON.stringify(dto.filters ?? before.filters),
+          dto.locale ?? before.locale,
+        ],
+      );
+      await this.audit(
+        manager,
+        user,
+        context,
+        'report_schedule.updated',
+        id,
+        toView(before),
+        toView(updated),
+      );
+      return updated;
+    });
+    await this.producer.upsertSchedule(row);
+    return toView(row);
+  }
+
+  async remove(id: string, user: AuthUser, context: RequestContext): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const before = await this.load(manager, id, user, { lock: true });
+      await manager.query(`DELETE FROM report_schedules WHERE id = $1`, [id]);
+      await this.audit(manager, user, context, 'report_schedule.deleted', id, toView(before), undefined);
+    });
+    await this.producer.removeSchedule(id);
+  }
+
+  private async load(
+    manager: EntityManager,
+    id: string,
+    user: AuthUser,
+    options: { lock?: boolean } = {},
+  ): Promise<ScheduleRow> {
+    const [row]: ScheduleRow[] = await manager.query(
+      `SELECT * FROM report_schedules WHERE id = $1 ${options.lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    if (!row) throw new NotFoundException(`Report schedule ${id} does not exist.`);
+    await this.assertManages(user, row.plan_id);
+    return row;
+  }
+
+  /** Admins schedule for every plan; managers for the plans they manage (the policy's plan scope). */
+  private async assertManages(user: AuthUser, planId: string): Promise<void> {
+    const [plan] = await this.db.query(`SELECT id, title FROM plans WHERE id = $1`, [planId]);
+    if (!plan) throw new NotFoundException(`Plan ${planId} does not exist.`);
+    await this.policy.assertPlan(user, plan);
+  }
+
+  private async assertRecipients(manager: EntityManager, recipientIds: readonly string[]): Promise<void> {
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`,
+      [recipientIds],
+    );
+    const known = new Set(rows.map((row) => row.id));
+    const unknown = recipientIds.filter((id) => !known.has(id));
+    if (unknown.length) {
+      throw new UnprocessableEntityException(
+        `No active user has the id ${unknown.join(', ')}; pick recipients from GET /api/admin/users or the plan's people.`,
+      );
+    }
+  }
+
+  private audit(
+    manager: EntityManager,
+    user: AuthUser,
+    context: RequestContext,
+    action: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    return recordAudit(manager, {
+      actorId: user.id,
+      organizationId: user.organizationId,
+      action,
+      entityType: 'report_schedule',
+      entityId,
+      before,
+      after,
+      ip: context.ip,
+      requestId: context.requestId,
+    });
+  }
+}
+
+function toView(row: ScheduleRow): ReportScheduleView {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    name: row.name,
+    cron: row.cron,
+    timezone: row.timezone,
+    formats: row.formats,
+    recipientIds: row.recipient_ids,
+    filters: row.filters,
+    locale: row.locale,
+    createdById: row.created_by_id,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    nextRunAt: nextFiring(row.cron, row.timezone).toISOString(),
+  };
+}

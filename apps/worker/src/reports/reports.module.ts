@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '@xietong/outbox';
+import { QueueModule, ReportJobsProducer } from '@xietong/queue';
+import { ReportRunBuilder } from './report-run-builder';
+import { ReportsProcessor } from './reports.processor';
+import { ScheduledReportRunner } from './scheduled-report-runner';
+
+@Module({
+  imports: [QueueModule, OutboxModule],
+  providers: [ReportsProcessor, ReportRunBuilder, ScheduledReportRunner, ReportJobsProducer],
+})
+export class ReportsWorkerModule {}
