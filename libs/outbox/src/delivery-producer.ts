@@ -22,7 +22,9 @@ export class DeliveryProducer {
     };
   }
 
-  async enqueue(notifications: readonly WrittenNotification[], now = Date.now()): Promise<number> {
+  /** Delays count from the real clock, even for a scan "as of" another time. */
+  async enqueue(notifications: readonly WrittenNotification[]): Promise<number> {
+    const now = Date.now();
     const deliverable = notifications.filter((n) => n.channel !== 'in_app');
     for (let start = 0; start < deliverable.length; start += 1000) {
       await this.deliveries.addBulk(

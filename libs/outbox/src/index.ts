@@ -7,3 +7,4 @@ export * from './outbox.module';
 export * from './outbox-writer';
 export * from './recipient-directory';
 export * from './reminder-scanner';
+export * from './user-drafts';

@@ -9,16 +9,24 @@ import {
   NotificationDeliveryError,
   NotificationPayloads,
   RenderableKind,
+  RenderedNotification,
   renderNotification,
   WebhookChannel,
 } from '@xietong/notify';
-import type { WebhookFormat } from '@xietong/domain';
+import { localDate, type WebhookFormat } from '@xietong/domain';
 
 interface ClaimedNotification {
   id: string;
+  recipient_id: string | null;
+  recipient_name: string | null;
+  time_zone: string | null;
   channel: 'email' | 'webhook';
   kind: RenderableKind;
-  payload: Record<string, unknown> & { locale?: string; attachments?: { reportFileId: string }[] };
+  payload: Record<string, unknown> & {
+    locale?: string;
+    digest?: boolean;
+    attachments?: { reportFileId: string }[];
+  };
   send_after: Date;
   email: string | null;
   url: string | null;
@@ -42,12 +50,14 @@ export type DeliveryOutcome =
 export class NotificationDeliverer {
   private readonly email: EmailChannel;
   private readonly webhook = new WebhookChannel();
+  private readonly publicUrl: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.email = new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    this.publicUrl = config.publicUrl;
   }
 
   async deliver(notificationId: string, isLastAttempt: boolean, now = new Date()): Promise<DeliveryOutcome> {
@@ -56,8 +66,16 @@ export class NotificationDeliverer {
     let committed = false;
     try {
       await runner.startTransaction();
+      // Digest rows of one recipient are sent together: their deliveries take turns, so the first
+      // one gathers every due row and the others then find theirs already sent.
+      await runner.query(
+        `SELECT pg_advisory_xact_lock(hashtextextended('digest:' || recipient_id::text, 0))
+         FROM notifications WHERE id = $1 AND channel = 'email' AND payload ? 'digest'`,
+        [notificationId],
+      );
       const [row]: ClaimedNotification[] = await runner.query(
-        `SELECT n.id, n.channel, n.kind, n.payload, n.send_after, u.email, e.url, e.format, e.secret
+        `SELECT n.id, n.recipient_id, n.channel, n.kind, n.payload, n.send_after, u.email,
+                u.display_name AS recipient_name, u.time_zone, e.url, e.format, e.secret
          FROM notifications n
          LEFT JOIN users u ON u.id = n.recipient_id
          LEFT JOIN webhook_endpoints e ON e.id = n.webhook_endpoint_id
@@ -69,17 +87,20 @@ export class NotificationDeliverer {
       if (new Date(row.send_after).getTime() > now.getTime() + 1000) {
         return { outcome: 'deferred', until: new Date(row.send_after) };
       }
+      // A digest mail carries every digest row of the recipient that is due; all are marked together.
+      const batch =
+        row.channel === 'email' && row.payload.digest ? await this.dueDigestRows(runner, row) : [row];
       const markSent = async () => {
         await runner.query(
           `UPDATE notifications SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
-           WHERE id = $1`,
-          [row.id],
+           WHERE id = ANY($1::uuid[])`,
+          [batch.map((claimed) => claimed.id)],
         );
         await runner.commitTransaction();
         committed = true;
       };
       try {
-        await this.send(row, runner, markSent);
+        await this.send(row, batch, runner, markSent);
         return { outcome: 'sent' };
       } catch (error) {
         const failed = isLastAttempt || (error instanceof NotificationDeliveryError && error.permanent);
@@ -103,17 +124,48 @@ export class NotificationDeliverer {
     }
   }
 
+  private async dueDigestRows(runner: QueryRunner, row: ClaimedNotification): Promise<ClaimedNotification[]> {
+    const others: ClaimedNotification[] = await runner.query(
+      `SELECT id, kind, payload FROM notifications
+       WHERE recipient_id = $1 AND id <> $2 AND channel = 'email' AND state = 'pending' AND payload ? 'digest'
+         AND send_after <= now() + interval '1 second'
+       ORDER BY created_at FOR UPDATE SKIP LOCKED`,
+      [row.recipient_id, row.id],
+    );
+    return [row, ...others];
+  }
+
+  private render(row: ClaimedNotification, batch: ClaimedNotification[]): RenderedNotification {
+    const locale: Locale = row.payload.locale === 'en' ? 'en' : 'zh-CN';
+    if (!row.payload.digest) {
+      return renderNotification(
+        row.kind,
+        row.payload as unknown as NotificationPayloads[typeof row.kind],
+        locale,
+      );
+    }
+    return renderNotification(
+      'digest',
+      {
+        recipientName: row.recipient_name ?? '',
+        date: localDate(new Date(), row.time_zone ?? 'Asia/Shanghai'),
+        entries: batch.map((entry) => ({
+          subject: this.render({ ...entry, payload: { ...entry.payload, digest: false } }, []).subject,
+          link: String(entry.payload.link ?? this.publicUrl),
+        })),
+        link: this.publicUrl,
+      },
+      locale,
+    );
+  }
+
   private async send(
     row: ClaimedNotification,
+    batch: ClaimedNotification[],
     runner: QueryRunner,
     beforeAccept: () => Promise<void>,
   ): Promise<void> {
-    const locale: Locale = row.payload.locale === 'en' ? 'en' : 'zh-CN';
-    const rendered = renderNotification(
-      row.kind,
-      row.payload as unknown as NotificationPayloads[typeof row.kind],
-      locale,
-    );
+    const rendered = this.render(row, batch);
     if (row.channel === 'email') {
       if (!row.email)
         throw new NotificationDeliveryError('email', 'The recipient has no email address.', {

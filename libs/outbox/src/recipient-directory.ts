@@ -5,6 +5,7 @@ export interface Recipient {
   id: string;
   name: string;
   locale: string;
+  timeZone: string;
   channels: NotificationChannel[];
   dailyDigest: boolean;
 }
@@ -30,7 +31,7 @@ export class RecipientDirectory {
   static async load(manager: EntityManager): Promise<RecipientDirectory> {
     const [users, managers, webhooks] = await Promise.all([
       manager.query(
-        `SELECT u.id, u.display_name AS name, u.locale, u.role, u.notification_preferences AS preferences,
+        `SELECT u.id, u.display_name AS name, u.locale, u.time_zone, u.role, u.notification_preferences AS preferences,
                 CASE WHEN o.kind = 'liaison_office' AND o.parent_id IS NOT NULL THEN o.parent_id ELSE o.id END AS acting_org
          FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.active`,
       ) as Promise<
@@ -38,6 +39,7 @@ export class RecipientDirectory {
           id: string;
           name: string;
           locale: string;
+          time_zone: string;
           role: string;
           preferences: NotificationPreferences;
           acting_org: string;
@@ -66,6 +68,7 @@ export class RecipientDirectory {
             id: user.id,
             name: user.name,
             locale: user.locale,
+            timeZone: user.time_zone,
             channels: user.preferences?.channels ?? ['email', 'in_app'],
             dailyDigest: user.preferences?.dailyDigest ?? false,
           },

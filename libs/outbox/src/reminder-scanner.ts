@@ -3,17 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import {
+  cadenceReminders,
+  DEFAULT_REMINDER_POLICY,
   dueReminders,
   NotificationKind,
   parseReminderPolicy,
+  parseReportingCadence,
   ReminderPolicy,
   reminderRecipients,
+  ReportingCadence,
   silenceReminder,
+  wallClock,
 } from '@xietong/domain';
 import { DeliveryProducer } from './delivery-producer';
 import { NotificationDraft } from './notification-draft';
 import { writeNotifications } from './outbox-writer';
 import { RecipientDirectory } from './recipient-directory';
+import { draftsForUsers } from './user-drafts';
 
 const BATCH_SIZE = 5000;
 
@@ -43,6 +49,23 @@ interface Decision {
 interface PlanSettings {
   title: string;
   policy: ReminderPolicy;
+  cadence: ReportingCadence | null;
+}
+
+interface PlanRow {
+  id: string;
+  title: string;
+  time_zone: string;
+  reminder_policy: Record<string, unknown> | null;
+  reporting_cadence: unknown;
+}
+
+interface CadenceSubjectRow {
+  plan_id: string;
+  organization_id: string;
+  organization_name: string;
+  owner_ids: string[];
+  last_update_at: Date | null;
 }
 
 export interface ReminderScanResult {
@@ -102,28 +125,95 @@ export class ReminderScanner {
         return writeNotifications(manager, drafts);
       });
       result.notificationsCreated += written.length;
-      result.deliveriesEnqueued += await this.producer.enqueue(written, now.getTime());
+      result.deliveriesEnqueued += await this.producer.enqueue(written);
+    }
+    if (!workItemIds) {
+      const drafts = await this.cadenceDrafts(plans, directory, now);
+      const written = await this.dataSource.transaction((manager) => writeNotifications(manager, drafts));
+      result.notificationsCreated += written.length;
+      result.deliveriesEnqueued += await this.producer.enqueue(written);
     }
     if (result.notificationsCreated) this.logger.log(result, 'reminder scan');
     return result;
   }
 
-  private async loadPlans(): Promise<Map<string, PlanSettings>> {
-    const rows: {
-      id: string;
-      title: string;
-      time_zone: string;
-      reminder_policy: Record<string, unknown> | null;
-    }[] = await this.dataSource.query(`SELECT id, title, time_zone, reminder_policy FROM plans`);
-    return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          title: row.title,
-          policy: parseReminderPolicy({ ...(row.reminder_policy ?? {}), timeZone: row.time_zone }),
-        },
-      ]),
+  /** Organizations that have not posted their periodic update (weekly, monthly) on a plan that asks for one. */
+  private async cadenceDrafts(
+    plans: Map<string, PlanSettings>,
+    directory: RecipientDirectory,
+    now: Date,
+  ): Promise<NotificationDraft[]> {
+    const planIds = [...plans].filter(([, plan]) => plan.cadence).map(([id]) => id);
+    if (!planIds.length) return [];
+    const subjects: CadenceSubjectRow[] = await this.dataSource.query(
+      `SELECT w.plan_id, w.organization_id, o.name AS organization_name,
+              array_remove(array_agg(DISTINCT w.owner_id), NULL) AS owner_ids,
+              (SELECT max(u.created_at) FROM work_item_updates u JOIN tasks t ON t.id = u.task_id
+               WHERE t.plan_id = w.plan_id AND u.organization_id = w.organization_id) AS last_update_at
+       FROM work_items w JOIN organizations o ON o.id = w.organization_id
+       WHERE w.plan_id = ANY($1::uuid[]) AND w.status IN ('not_started', 'in_progress', 'blocked')
+       GROUP BY w.plan_id, w.organization_id, o.name`,
+      [planIds],
     );
+    return subjects.flatMap((subject) => {
+      const plan = plans.get(subject.plan_id) as PlanSettings & { cadence: ReportingCadence };
+      const reminders = cadenceReminders(
+        {
+          planId: subject.plan_id,
+          organizationId: subject.organization_id,
+          lastUpdateAt: subject.last_update_at && new Date(subject.last_update_at),
+        },
+        plan.cadence,
+        plan.policy,
+        now,
+      );
+      return reminders.flatMap((reminder) => {
+        const coordinators = directory.coordinatorsOf(subject.organization_id);
+        const reporters =
+          reminder.audience === 'organization' && subject.owner_ids.length ? subject.owner_ids : coordinators;
+        const due = wallClock(reminder.dueAt, plan.policy.timeZone);
+        const dueTime = `${String(Math.floor(due.minutes / 60)).padStart(2, '0')}:${String(due.minutes % 60).padStart(2, '0')}`;
+        return draftsForUsers(directory, reporters, {
+          kind: 'cadence',
+          dedupeKey: reminder.dedupeKey,
+          workItemId: null,
+          sendAfter: reminder.sendAfter,
+          payload: {
+            planTitle: plan.title,
+            organizationName: subject.organization_name,
+            periodKey: reminder.periodKey,
+            dueAt: `${due.date} ${dueTime}`,
+            link: `${this.config.publicUrl}/plans/${subject.plan_id}`,
+          },
+        });
+      });
+    });
+  }
+
+  private async loadPlans(): Promise<Map<string, PlanSettings>> {
+    const rows: PlanRow[] = await this.dataSource.query(
+      `SELECT id, title, time_zone, reminder_policy, reporting_cadence FROM plans`,
+    );
+    return new Map(rows.map((row) => [row.id, this.planSettings(row)]));
+  }
+
+  /** A plan whose stored settings no longer validate is still reminded, with the defaults, and logged. */
+  private planSettings(row: PlanRow): PlanSettings {
+    const defaults: PlanSettings = {
+      title: row.title,
+      policy: { ...DEFAULT_REMINDER_POLICY, timeZone: row.time_zone },
+      cadence: null,
+    };
+    try {
+      return {
+        title: row.title,
+        policy: parseReminderPolicy({ ...(row.reminder_policy ?? {}), timeZone: row.time_zone }),
+        cadence: row.reporting_cadence ? parseReportingCadence(row.reporting_cadence) : null,
+      };
+    } catch (error) {
+      this.logger.warn({ planId: row.id, err: error }, 'invalid reminder settings; using the defaults');
+      return defaults;
+    }
   }
 
   private draftsFor(
@@ -176,21 +266,12 @@ export class ReminderScanner {
       });
     }
     return decisions.flatMap((decision) => [
-      ...decision.recipients.flatMap((userId) => {
-        const user = directory.user(userId);
-        if (!user) return [];
-        return user.channels
-          .filter((channel) => channel !== 'webhook')
-          .map((channel): NotificationDraft => ({
-            recipientId: userId,
-            webhookEndpointId: null,
-            channel,
-            kind: decision.kind,
-            dedupeKey: `${decision.dedupeKey}:${userId}:${channel}`,
-            workItemId: item.id,
-            payload: { ...decision.payload, recipientName: user.name, locale: user.locale },
-            sendAfter: decision.sendAfter,
-          }));
+      ...draftsForUsers(directory, decision.recipients, {
+        kind: decision.kind,
+        dedupeKey: decision.dedupeKey,
+        workItemId: item.id,
+        sendAfter: decision.sendAfter,
+        payload: decision.payload,
       }),
       ...(decision.toGroupRobots ? directory.webhooksOf(item.organization_id) : []).map(
         (hook): NotificationDraft => ({

@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { NotificationKind } from '@xietong/domain';
-import { NotificationDraft, NotificationOutbox, RecipientDirectory } from '@xietong/outbox';
+import { draftsForUsers, NotificationDraft, NotificationOutbox, RecipientDirectory } from '@xietong/outbox';
 import { JOBS, QUEUES, ReminderScanJob } from '@xietong/queue';
 
 interface ItemContext {
@@ -118,35 +118,23 @@ export class WorkItemEventsService {
     kind: NotificationKind,
     item: ItemContext,
     recipientIds: string[],
-    dedupePrefix: string,
+    dedupeKey: string,
     details: Record<string, unknown>,
   ): NotificationDraft[] {
-    const sendAfter = new Date();
-    return [...new Set(recipientIds)].flatMap((userId) => {
-      const user = directory.user(userId);
-      if (!user) return [];
-      return user.channels
-        .filter((channel) => channel !== 'webhook')
-        .map((channel) => ({
-          recipientId: userId,
-          webhookEndpointId: null,
-          channel,
-          kind,
-          dedupeKey: `${dedupePrefix}:${userId}:${channel}`,
-          workItemId: item.id,
-          payload: {
-            recipientName: user.name,
-            locale: user.locale,
-            itemTitle: item.itemTitle,
-            taskCode: item.taskCode,
-            planTitle: item.planTitle,
-            organizationName: item.organizationName,
-            deadline: item.deadline,
-            link: `${this.config.publicUrl}/work-items/${item.id}`,
-            ...details,
-          },
-          sendAfter,
-        }));
+    return draftsForUsers(directory, recipientIds, {
+      kind,
+      dedupeKey,
+      workItemId: item.id,
+      sendAfter: new Date(),
+      payload: {
+        itemTitle: item.itemTitle,
+        taskCode: item.taskCode,
+        planTitle: item.planTitle,
+        organizationName: item.organizationName,
+        deadline: item.deadline,
+        link: `${this.config.publicUrl}/work-items/${item.id}`,
+        ...details,
+      },
     });
   }
 }

@@ -189,4 +189,71 @@ describe('reminders end to end', () => {
     const coordinator = await t.login('coordinator.gd@xietong.local');
     await t.http().get('/api/admin/notifications/failed').set('Authorization', coordinator).expect(403);
   });
+
+  it('gathers the reminders of someone who asked for a daily digest into one mail at 08:00', async () => {
+    await t.db.query(`UPDATE users SET email = 'coordinator.gx@xietong.local' WHERE id = $1`, [ownerId]);
+    await t.db.query(`UPDATE webhook_endpoints SET enabled = false`);
+    await t.db.query(
+      `UPDATE users SET notification_preferences = '{"channels": ["email"], "dailyDigest": true}' WHERE id = $1`,
+      [ownerId],
+    );
+    const [task13] = await t.db.query(
+      `SELECT w.id FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN organizations o ON o.id = w.organization_id
+       WHERE t.number = 13 AND o.code = 'GX'`,
+    );
+    await t.db.query(
+      `UPDATE work_items SET owner_id = $2, status = 'in_progress', deadline = '2026-10-09',
+         last_update_at = '2026-10-07T02:00:00Z' WHERE id = ANY($1::uuid[])`,
+      [[itemId, task13.id], ownerId],
+    );
+    const before = sink.received.length;
+    // 10:00 in Shanghai on 8 October: both items are due tomorrow; the digest goes out the next morning.
+    expect(await scan('2026-10-08T02:00:00Z')).toMatchObject({ notificationsCreated: 2 });
+    const digests: { send_after: Date; payload: { digest: boolean } }[] = await t.db.query(
+      `SELECT send_after, payload FROM notifications WHERE kind = 'due_soon' AND payload ? 'digest'`,
+    );
+    expect(digests.map((row) => row.send_after.toISOString())).toEqual([
+      '2026-10-09T00:00:00.000Z',
+      '2026-10-09T00:00:00.000Z',
+    ]);
+    // Both are past their digest time (2026-10-09 is before today), so the delivery sends them as one mail.
+    const [mail] = (await sink.waitFor(before + 1)).slice(before);
+    await eventually(
+      async (): Promise<number> =>
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM notifications WHERE payload ? 'digest' AND state = 'sent'`,
+          )
+        )[0].n,
+      (sent) => sent === 2,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.received).toHaveLength(before + 1);
+    expect(mail.subject).toMatch(/每日提醒汇总.*共2条/);
+    expect(mail.text).toContain('(十二)畅通陆海运输大通道');
+    expect(mail.text).toContain('(十三)');
+  });
+
+  it('reminds an organization that has not posted its weekly update, and its coordinators after the grace period', async () => {
+    await t.db.query(
+      `UPDATE users SET notification_preferences = '{"channels": ["in_app"], "dailyDigest": false}'`,
+    );
+    const [{ plan_id: planId }] = await t.db.query(`SELECT plan_id FROM work_items WHERE id = $1`, [itemId]);
+    await t.db.query(
+      `UPDATE plans SET reporting_cadence = '{"kind": "weekly", "weekday": 5, "time": "12:00", "graceDays": 2}' WHERE id = $1`,
+      [planId],
+    );
+    // Friday 2026-11-13 12:00 was the deadline; it is now Monday 16 November, 10:00 in Shanghai.
+    await scan('2026-11-16T02:00:00Z');
+    const cadence: { dedupe_key: string; payload: { periodKey: string; dueAt: string } }[] = await t.db.query(
+      `SELECT dedupe_key, payload FROM notifications WHERE kind = 'cadence' AND recipient_id = $1 ORDER BY dedupe_key`,
+      [ownerId],
+    );
+    expect(cadence.map((row) => row.dedupe_key)).toEqual([
+      expect.stringMatching(/^cadence:.*:2026-W46:due:/),
+      expect.stringMatching(/^cadence:.*:2026-W46:grace:2:/),
+    ]);
+    expect(cadence[0].payload).toMatchObject({ periodKey: '2026-W46', dueAt: '2026-11-13 12:00' });
+    await t.db.query(`UPDATE plans SET reporting_cadence = NULL WHERE id = $1`, [planId]);
+  });
 });

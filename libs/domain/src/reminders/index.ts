@@ -7,3 +7,4 @@ export * from './reporting-cadence';
 export * from './silence';
 export * from './working-days';
 export * from './zoned-time';
+export * from './daily-digest';
