@@ -17,6 +17,7 @@ import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';
 import { RequestExtensionDto } from './dto/request-extension.dto';
 import { WorkItemRow } from './work-item-row';
+import { WorkItemEventsService } from './work-item-events.service';
 import { WorkItemWriter } from './work-item-writer.service';
 
 type Decision = Exclude<ExtensionState, 'pending'>;
@@ -35,6 +36,7 @@ export class DeadlineExtensionsService {
     private readonly policy: PolicyService,
     private readonly writer: WorkItemWriter,
     private readonly audit: AuditService,
+    private readonly events: WorkItemEventsService,
   ) {}
 
   request(actor: RequestActor, itemId: string, dto: RequestExtensionDto): Promise<DeadlineExtension> {
@@ -89,13 +91,13 @@ export class DeadlineExtensionsService {
     });
   }
 
-  decide(
+  async decide(
     actor: RequestActor,
     extensionId: string,
     decision: Decision,
     note: string | undefined,
   ): Promise<DeadlineExtension> {
-    return this.db.transaction(async (manager) => {
+    const decided = await this.db.transaction(async (manager) => {
       const extension = await this.find(manager, extensionId, { lock: true });
       const item = await this.writer.find(manager, extension.workItemId, { lock: true });
       await this.policy.assertWorkItem(actor.user, item, ['decide_extension'], {
@@ -138,6 +140,8 @@ export class DeadlineExtensionsService {
       });
       return decided;
     });
+    if (decided.state === 'approved') await this.events.deadlineChanged(decided.workItemId);
+    return decided;
   }
 
   private async find(
