@@ -65,13 +65,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       const fromBody = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const message = fromBody.message ?? (typeof body === 'string' ? body : exception.message);
-      const { message: _message, error: _error, statusCode: _statusCode, ...extensions } = fromBody;
+      const { message: _message, statusCode: _statusCode, error, ...rest } = fromBody;
+      // Nest's own bodies repeat the title as `error`; terminus puts the failing checks there.
+      const extensions = typeof error === 'object' ? { ...rest, error } : rest;
+      // Extensions first: a body's own `status` (terminus says "error") must not replace the code.
       return {
+        ...extensions,
         type: 'about:blank',
         title: TITLES[status] ?? HttpStatus[status] ?? 'Error',
         status,
         detail: Array.isArray(message) ? message.join('; ') : String(message),
-        ...extensions,
       };
     }
     if (exception instanceof QueryFailedError) {
