@@ -54,7 +54,14 @@ async function main(): Promise<void> {
   }
   if (only.includes('work-items-list')) {
     results.push(
-      await benchWorkItemsList(dataset, { rounds: 3, seconds: 10, connections: 10, redisUrl, log }),
+      await benchWorkItemsList(dataset, {
+        rounds: 3,
+        seconds: 8,
+        connections: 10,
+        latencySeconds: 4,
+        redisUrl,
+        log,
+      }),
     );
   }
 

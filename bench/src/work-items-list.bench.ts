@@ -11,6 +11,8 @@ export interface ListBenchOptions {
   rounds: number;
   seconds: number;
   connections: number;
+  /** Each round of the one-client latency run. */
+  latencySeconds: number;
   redisUrl: string;
   log: (line: string) => void;
 }
@@ -95,11 +97,11 @@ export async function benchWorkItemsList(
       throw new Error(`expected a full page, got ${oursAnswer.items.length} items`);
     log(`  work-items-list: ${oursAnswer.total} matching items, both servers answer the same page`);
 
-    const load = async (server: RunningServer, seconds: number) => {
+    const load = async (server: RunningServer, seconds: number, connections = options.connections) => {
       const run = await autocannon({
         url: server.url + path,
         headers,
-        connections: options.connections,
+        connections,
         duration: seconds,
       });
       if (run.errors || run.timeouts || run.non2xx) {
@@ -124,12 +126,25 @@ export async function benchWorkItemsList(
         return sample;
       },
     );
+    // Latency without queueing: one client at a time (with 10 on 2 cores, p99 is mostly waiting in line).
+    const single = await alternate(
+      options.rounds,
+      () => load(ours, options.latencySeconds, 1),
+      () => load(baseline, options.latencySeconds, 1),
+    );
+    log(
+      `  work-items-list one client: ours p99 ${median(single.ours.map((s) => s.p99))} ms, baseline ${median(single.baseline.map((s) => s.p99))} ms`,
+    );
     const pick = (side: typeof samples.ours, key: 'rps' | 'p99' | 'p50') => median(side.map((s) => s[key]));
     return result('work-items-list', pick(samples.ours, 'rps'), pick(samples.baseline, 'rps'), 'req/s', {
       p99ms: pick(samples.ours, 'p99'),
       baselineP99ms: pick(samples.baseline, 'p99'),
       p50ms: pick(samples.ours, 'p50'),
       baselineP50ms: pick(samples.baseline, 'p50'),
+      oneClientP99ms: pick(single.ours, 'p99'),
+      oneClientBaselineP99ms: pick(single.baseline, 'p99'),
+      oneClientP50ms: pick(single.ours, 'p50'),
+      oneClientBaselineP50ms: pick(single.baseline, 'p50'),
       targetP99Ms: 50,
       connections: options.connections,
       secondsPerRound: options.seconds,
@@ -141,7 +156,6 @@ export async function benchWorkItemsList(
     for (const server of servers.reverse()) await server.stop();
   }
 }
-
 async function scopeOf(url: string): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();
