@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ReportSchedulesModule } from './report-schedules/report-schedules.module';
 import { ReportsModule } from './reports/reports.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { ReportsModule } from './reports/reports.module';
     CalendarModule,
     ReportsModule,
     ReportSchedulesModule,
+    WebModule,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,264 @@
+import type { TrafficLight } from '@domain/traffic-light';
+
+/** Response shapes of the API, as its services select them. */
+
+export type WorkItemStatus = 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
+export const WORK_ITEM_STATUSES: WorkItemStatus[] = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'];
+export type UserRole = 'admin' | 'manager' | 'coordinator' | 'liaison' | 'viewer';
+export const USER_ROLES: UserRole[] = ['admin', 'manager', 'coordinator', 'liaison', 'viewer'];
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface OrganizationRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  locale: string;
+  timeZone: string;
+  organization: OrganizationRef;
+  /** A liaison office acts for its province. */
+  actingOrganizationId: string;
+}
+
+export interface LatestUpdate {
+  id: string;
+  kind: string;
+  text: string;
+  progress: number | null;
+  createdAt: string;
+  authorName: string;
+  organizationName: string;
+}
+
+export interface WorkItem {
+  id: string;
+  planId: string;
+  planTitle: string;
+  taskId: string;
+  taskNumber: number;
+  taskCode: string;
+  taskTitle: string;
+  parentId: string | null;
+  title: string;
+  organizationId: string;
+  organizationName: string;
+  organizationCode: string;
+  ownerId: string | null;
+  ownerName: string | null;
+  deadline: string;
+  originalDeadline: string;
+  startDate: string;
+  status: WorkItemStatus;
+  progress: number;
+  priority: string;
+  lastUpdateAt: string | null;
+  version: number;
+  updatedAt: string;
+  overdue: boolean;
+  trafficLight: TrafficLight;
+  latestUpdate?: LatestUpdate | null;
+}
+
+export interface LeadUnitColumn {
+  organization: OrganizationRef;
+  role: 'lead_province' | 'lead_ministry' | 'participant';
+  written: string;
+  item: WorkItem | null;
+}
+
+export interface TaskSummary {
+  id: string;
+  planId: string;
+  planTitle: string;
+  number: number;
+  code: string;
+  title: string;
+  body: string;
+  kind: string;
+  chapter: { id: string; number: number; title: string } | null;
+}
+
+export interface JointTaskView {
+  task: TaskSummary;
+  progress: number | null;
+  leadUnits: LeadUnitColumn[];
+}
+
+export interface WorkItemDetail extends WorkItem {
+  task: TaskSummary;
+  taskProgress: number | null;
+  otherLeadUnits: LeadUnitColumn[];
+  subItems: WorkItem[];
+}
+
+export interface Update {
+  id: string;
+  kind: string;
+  text: string;
+  progress: number | null;
+  statusFrom: WorkItemStatus | null;
+  statusTo: WorkItemStatus | null;
+  createdAt: string;
+  author: { id: string; displayName: string };
+  /** The author's own organization: a liaison office posting for its province shows as itself. */
+  organization: OrganizationRef;
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  issuer: string | null;
+  periodStart: number | null;
+  periodEnd: number | null;
+  timeZone: string;
+  taskCount: number;
+  workItemCount: number;
+}
+
+export interface PlanDetail extends Omit<PlanSummary, 'taskCount' | 'workItemCount'> {
+  chapters: { id: string; number: number; title: string; taskCount: number }[];
+  leadUnits: (OrganizationRef & { verified: boolean; roles: string[]; taskCount: number })[];
+  managers: { id: string; displayName: string; email: string }[];
+}
+
+export interface TaskLeadUnit {
+  id: string;
+  code: string;
+  name: string;
+  written: string;
+  inherited: boolean;
+}
+
+export interface PlanTask {
+  id: string;
+  number: number;
+  code: string;
+  title: string;
+  kind: string;
+  chapter: { id: string; number: number; title: string } | null;
+  leadProvinces: TaskLeadUnit[];
+  leadMinistries: TaskLeadUnit[];
+  participants: TaskLeadUnit[];
+}
+
+export interface AuditEntry {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  createdAt: string;
+  actor: { id: string; email: string; displayName: string } | null;
+  organization: { id: string; name: string } | null;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  workItemId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type ReportFormat = 'html' | 'xlsx' | 'pdf' | 'csv';
+export const REPORT_FORMATS: ReportFormat[] = ['html', 'xlsx', 'pdf', 'csv'];
+
+export interface ReportRun {
+  id: string;
+  planId: string;
+  scheduleId: string | null;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  formats: ReportFormat[];
+  locale: string;
+  summary: { asOf: string; generatedAt: string; headline: Record<string, number> } | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  files: { id: string; format: ReportFormat; fileName: string; contentType: string; size: number }[];
+}
+
+export interface ReportSchedule {
+  id: string;
+  planId: string;
+  cron: string;
+  timezone: string;
+  formats: ReportFormat[];
+  recipientIds: string[];
+  [field: string]: unknown;
+}
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  active: boolean;
+  organization?: OrganizationRef;
+  organizationId?: string;
+  organizationName?: string;
+  [field: string]: unknown;
+}
+
+export interface Organization extends OrganizationRef {
+  verified: boolean;
+  shortNames?: string[];
+  aliases?: string[];
+  [field: string]: unknown;
+}
+
+export interface FailedDelivery {
+  id: string;
+  kind: string;
+  channel: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  recipientEmail: string | null;
+  webhookName: string | null;
+  workItemId: string | null;
+}
+
+interface ImportedUnit {
+  /** Canonical name, or the written form when the organization is unknown. */
+  name: string;
+  written: string;
+}
+
+/** POST /api/plans/import: the outcome and what the parser read (the plan:parse --json shape). */
+export interface ImportPreview {
+  dryRun: boolean;
+  planId: string | null;
+  created: boolean;
+  workItemsCreated: number;
+  summary: { chapters: number; tasks: number; leadUnits: number; unknownOrganizations: string[]; indicators: number };
+  preview: {
+    plan: { title: string; chapters: { number: number; title: string }[] };
+    tasks: {
+      number: number;
+      code: string;
+      chapter: number;
+      kind: string;
+      title: string;
+      leadProvinces: ImportedUnit[];
+      leadMinistries: ImportedUnit[];
+      /** Sent by newer APIs: lead provinces taken from a "以下任务均需…落实" note. */
+      inheritedProvinces?: boolean;
+    }[];
+    diagnostics: { line: number; severity: string; message: string }[];
+  };
+}

@@ -1,0 +1,111 @@
+import { Button, Input, Segmented, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { TRAFFIC_LIGHT_DEFAULTS } from '@domain/traffic-light';
+import { api } from '../../api/client';
+import { Page, WorkItem } from '../../api/types';
+import { useApi } from '../../api/use-api';
+import { useUrlState } from '../../api/use-url-state';
+import { useMe } from '../../auth/auth-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { urlPagination } from '../../components/url-pagination';
+import { todayIn } from '../../components/work-item-tags';
+import { MessageKey, useI18n } from '../../i18n';
+import { PostUpdateModal } from '../work-items/PostUpdateModal';
+import { workItemColumns } from '../work-items/work-item-columns';
+
+type View = 'dueSoon' | 'overdue' | 'blocked' | 'recent' | 'all';
+const VIEWS: View[] = ['dueSoon', 'overdue', 'blocked', 'recent', 'all'];
+const PAGE_SIZE = 20;
+
+function addDays(date: string, days: number): string {
+  const time = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Each view is a query the API answers; "due soon" uses the traffic light's own horizon. */
+function viewQuery(view: View): Record<string, string> {
+  const today = todayIn();
+  switch (view) {
+    case 'dueSoon':
+      return {
+        status: 'not_started,in_progress,blocked',
+        dueAfter: today,
+        dueBefore: addDays(today, TRAFFIC_LIGHT_DEFAULTS.dueSoonDays),
+        sort: 'deadline',
+      };
+    case 'overdue':
+      return { overdue: 'true', sort: 'deadline' };
+    case 'blocked':
+      return { status: 'blocked', sort: 'deadline' };
+    case 'recent':
+      return { sort: '-lastUpdateAt' };
+    case 'all':
+      return { sort: 'task' };
+  }
+}
+
+export function MyWorkPage() {
+  const me = useMe();
+  const { t } = useI18n();
+  const url = useUrlState({ view: 'dueSoon', q: '' });
+  const view = (VIEWS as string[]).includes(url.value('view')) ? (url.value('view') as View) : 'dueSoon';
+  const q = url.value('q');
+  const [updating, setUpdating] = useState<WorkItem | null>(null);
+
+  const items = useApi(
+    (signal) =>
+      api<Page<WorkItem>>('/api/work-items', {
+        query: { organizationId: me.actingOrganizationId, q, page: url.page, pageSize: PAGE_SIZE, ...viewQuery(view) },
+        signal,
+      }),
+    [me.actingOrganizationId, view, q, url.page],
+  );
+
+  const columns = [
+    ...workItemColumns(t),
+    {
+      title: '',
+      key: 'actions',
+      width: 110,
+      render: (_value: unknown, item: WorkItem) => (
+        <Button size="small" onClick={() => setUpdating(item)} aria-label={`${t('myWork.postUpdate')}: ${item.title}`}>
+          {t('myWork.postUpdate')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Typography.Title level={3}>{t('myWork.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('myWork.subtitle', { organization: me.organization.name })}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Segmented<View>
+          value={view}
+          onChange={(next) => url.set({ view: next })}
+          options={VIEWS.map((value) => ({ value, label: t(`myWork.${value}` as MessageKey) }))}
+        />
+        <Input.Search
+          allowClear
+          defaultValue={q}
+          key={q}
+          placeholder={t('myWork.searchPlaceholder')}
+          aria-label={t('myWork.searchPlaceholder')}
+          onSearch={(value) => url.set({ q: value.trim() })}
+          style={{ width: 260 }}
+        />
+      </Space>
+      <ErrorAlert error={items.error} onRetry={items.reload} />
+      <Table<WorkItem>
+        rowKey="id"
+        columns={columns}
+        dataSource={items.data?.items ?? []}
+        loading={items.loading}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: items.loading ? t('common.loading') : t('common.empty') }}
+        pagination={urlPagination(url, items.data?.total, PAGE_SIZE, t)}
+      />
+      <PostUpdateModal item={updating} onClose={() => setUpdating(null)} onPosted={items.reload} />
+    </>
+  );
+}
