@@ -27,6 +27,9 @@ async function withServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
 
 /** Migrates and seeds a template once per jest run; each spec file then clones it in ~100 ms. */
 export async function prepareTemplateDatabase(): Promise<string> {
+  // Every jest project with services runs this global setup; they share the first one's template.
+  const existing = process.env[TEMPLATE_ENV];
+  if (existing) return existing;
   const name = `xietong_test_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
   await ensureDatabase(databaseUrl(name));
   const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl: databaseUrl(name), poolSize: 2 }));
