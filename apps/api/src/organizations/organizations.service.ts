@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
 import { SqlParams } from '../authorization/sql-params';
 import { OrganizationListQueryDto } from './dto/organization-list-query.dto';
 
@@ -27,6 +28,19 @@ export class OrganizationsService {
       `SELECT ${ORGANIZATION_COLUMNS} FROM organizations o WHERE ${where.join(' AND ')}
        ORDER BY array_position(ARRAY['province', 'central', 'city', 'liaison_office', 'enterprise'], o.kind), o.code`,
       params.values,
+    );
+  }
+
+  members(organizationId: string, user: AuthUser) {
+    if (user.role !== 'admin' && user.role !== 'manager' && user.actingOrganizationId !== organizationId) {
+      throw new ForbiddenException('只能查看本单位（或所代表省份）的人员。');
+    }
+    return this.db.query(
+      `SELECT u.id, u.display_name AS "displayName", u.email, u.role, o.name AS "organizationName"
+       FROM users u JOIN organizations o ON o.id = u.organization_id
+       WHERE u.active AND (o.id = $1 OR (o.kind = 'liaison_office' AND o.parent_id = $1))
+       ORDER BY u.role, u.display_name`,
+      [organizationId],
     );
   }
 }

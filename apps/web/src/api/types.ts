@@ -3,7 +3,13 @@ import type { TrafficLight } from '@domain/traffic-light';
 /** Response shapes of the API, as its services select them. */
 
 export type WorkItemStatus = 'not_started' | 'in_progress' | 'blocked' | 'done' | 'cancelled';
-export const WORK_ITEM_STATUSES: WorkItemStatus[] = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'];
+export const WORK_ITEM_STATUSES: WorkItemStatus[] = [
+  'not_started',
+  'in_progress',
+  'blocked',
+  'done',
+  'cancelled',
+];
 export type UserRole = 'admin' | 'manager' | 'coordinator' | 'liaison' | 'viewer';
 export const USER_ROLES: UserRole[] = ['admin', 'manager', 'coordinator', 'liaison', 'viewer'];
 
@@ -245,7 +251,13 @@ export interface ImportPreview {
   planId: string | null;
   created: boolean;
   workItemsCreated: number;
-  summary: { chapters: number; tasks: number; leadUnits: number; unknownOrganizations: string[]; indicators: number };
+  summary: {
+    chapters: number;
+    tasks: number;
+    leadUnits: number;
+    unknownOrganizations: string[];
+    indicators: number;
+  };
   preview: {
     plan: { title: string; chapters: { number: number; title: string }[] };
     tasks: {
@@ -261,4 +273,13 @@ export interface ImportPreview {
     }[];
     diagnostics: { line: number; severity: string; message: string }[];
   };
+}
+
+/** GET /api/organizations/:id/members: who can own the organization's items. */
+export interface OrganizationMember {
+  id: string;
+  displayName: string;
+  email: string;
+  role: string;
+  organizationName: string;
 }

@@ -1,7 +1,7 @@
 import { App, Button, DatePicker, Form, InputNumber, Select } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { api } from '../../api/client';
-import { AdminUser, Page, WORK_ITEM_STATUSES, WorkItem, WorkItemStatus } from '../../api/types';
+import { OrganizationMember, WORK_ITEM_STATUSES, WorkItem, WorkItemStatus } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useMe } from '../../auth/auth-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,23 +14,15 @@ interface AssignmentValues {
   progress: number;
 }
 
-/**
- * People an owner can be chosen from. The API lists an organization's users to admins only, so
- * others choose between themselves and the current owner.
- */
+/** People who can own the item: its organization's users and its liaison offices' (the API decides who may see them). */
 function useOwnerOptions(item: WorkItem) {
-  const me = useMe();
-  const colleagues = useApi(
-    (signal) =>
-      me.role === 'admin'
-        ? api<Page<AdminUser>>('/api/admin/users', { query: { organizationId: item.organizationId, pageSize: 200 }, signal })
-        : null,
-    [me.role, item.organizationId],
+  const members = useApi(
+    (signal) => api<OrganizationMember[]>(`/api/organizations/${item.organizationId}/members`, { signal }),
+    [item.organizationId],
   );
   const options = new Map<string, string>();
   if (item.ownerId) options.set(item.ownerId, item.ownerName ?? item.ownerId);
-  if (me.actingOrganizationId === item.organizationId) options.set(me.id, me.displayName);
-  for (const user of colleagues.data?.items ?? []) options.set(user.id, `${user.displayName} <${user.email}>`);
+  for (const member of members.data ?? []) options.set(member.id, `${member.displayName} <${member.email}>`);
   return [...options].map(([value, label]) => ({ value, label }));
 }
 
@@ -96,7 +88,9 @@ export function AssignmentForm({ item, onSaved }: { item: WorkItem; onSaved(): v
           <DatePicker style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
         <Form.Item name="status" label={t('item.status')}>
-          <Select options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
+          <Select
+            options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          />
         </Form.Item>
         <Form.Item name="progress" label={t('item.progress')}>
           <InputNumber min={0} max={100} step={5} style={{ width: '100%' }} />
