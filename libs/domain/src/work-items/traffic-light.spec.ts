@@ -36,7 +36,29 @@ describe('daysBetween / daysOverdue', () => {
     expect(daysOverdue('2026-11-25', '2027-11-25')).toBe(365);
   });
 
-  it.each(['2026-02-30', '2026-13-01', '26-01-01', '2026-1-1', ''])('rejects %p', (bad) => {
+  it('agrees with Date.UTC on every day from 1899 to 2101', () => {
+    const mismatches: string[] = [];
+    for (let time = Date.UTC(1899, 0, 1); time <= Date.UTC(2101, 11, 31); time += 86_400_000) {
+      const date = new Date(time).toISOString().slice(0, 10);
+      if (daysBetween('1970-01-01', date) !== time / 86_400_000) mismatches.push(date);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it.each([
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '2026-01-00',
+    '2100-02-29',
+    '2026-0a-01',
+    '2026/01/01',
+    '+2026-01-1',
+    '26-01-01',
+    '2026-1-1',
+    '',
+  ])('rejects %p', (bad) => {
     expect(() => daysOverdue(bad, '2026-01-01')).toThrow(RangeError);
   });
 });

@@ -34,26 +34,49 @@ export const TRAFFIC_LIGHT_DEFAULTS: Readonly<Required<TrafficLightOptions>> = {
   nearlyDone: 80,
 };
 
-const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days since 1970-01-01 of a calendar date; UTC arithmetic keeps daylight-saving shifts out of it. */
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** The number written by `length` ASCII digits from `start`; NaN when one is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let index = start; index < start + length; index++) {
+    const digit = text.charCodeAt(index) - 48;
+    if (!(digit >= 0 && digit <= 9)) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Days since 1970-01-01 of a calendar date in the proleptic Gregorian calendar. Read digit by
+ * digit and counted by arithmetic, without regular expressions or Date objects: a joint report
+ * lights 50,000 items with several dates each.
+ */
 function dayNumber(date: string): number {
-  const match = ISO_DATE.exec(date);
-  if (match) {
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const time = Date.UTC(year, month - 1, day);
-    const parsed = new Date(time);
-    // Date.UTC rolls 2026-02-30 over to March; a round trip catches it.
-    if (
-      parsed.getUTCFullYear() === year &&
-      parsed.getUTCMonth() === month - 1 &&
-      parsed.getUTCDate() === day
-    ) {
-      return time / MS_PER_DAY;
-    }
+  if (date.length === 10 && date[4] === '-' && date[7] === '-') {
+    const year = digitsAt(date, 0, 4);
+    const month = digitsAt(date, 5, 2);
+    const day = digitsAt(date, 8, 2);
+    const monthLength = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
+    // NaN fails every comparison, so a non-digit ends up here rejected too.
+    if (month >= 1 && month <= 12 && day >= 1 && day <= monthLength) return daysFromCivil(year, month, day);
   }
   throw new RangeError(`Expected a calendar date as YYYY-MM-DD, got "${date}"`);
+}
+
+/**
+ * Howard Hinnant's days_from_civil: counts 400-year eras of 146,097 days, with years starting in
+ * March so the leap day falls at the end of a year.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
@@ -83,7 +106,10 @@ export function expectedProgress(startDate: string, deadline: string, today: str
  * `dueSoonDays` days with progress below `nearlyDone`.
  */
 export function trafficLight(input: TrafficLightInput, options: TrafficLightOptions = {}): TrafficLight {
-  const { behindMargin, dueSoonDays, nearlyDone } = { ...TRAFFIC_LIGHT_DEFAULTS, ...options };
+  // Read one by one rather than spread into a new object: reports call this for every item.
+  const behindMargin = options.behindMargin ?? TRAFFIC_LIGHT_DEFAULTS.behindMargin;
+  const dueSoonDays = options.dueSoonDays ?? TRAFFIC_LIGHT_DEFAULTS.dueSoonDays;
+  const nearlyDone = options.nearlyDone ?? TRAFFIC_LIGHT_DEFAULTS.nearlyDone;
   if (input.status === 'cancelled') return 'grey';
   if (input.status === 'done') return 'green';
   if (input.status === 'blocked' || daysOverdue(input.deadline, input.today) > 0) return 'red';

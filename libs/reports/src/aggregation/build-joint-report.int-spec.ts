@@ -10,7 +10,12 @@ import {
   TestDatabase,
 } from '@xietong/testing';
 import { buildJointReport } from './build-joint-report';
-import { JointReportBaselineRow, jointReportBaselineSql } from './joint-report-baseline.sql';
+import {
+  JointReportBaselineFiguresRow,
+  JointReportBaselineItemRow,
+  JointReportBaselineRow,
+  jointReportBaselineSql,
+} from './joint-report-baseline.sql';
 
 const AS_OF = '2026-11-25';
 const DAY = 86_400_000;
@@ -206,7 +211,7 @@ describe(buildJointReport.name, () => {
     expect(second.summary.headline.done).toBe(first.summary.headline.done + 1);
   });
 
-  it('agrees with the hand-written baseline on every figure', async () => {
+  it('agrees with the hand-written baseline on every figure and every matrix cell', async () => {
     const volume = await createVolumePlan(db, {
       tasks: 60,
       leadCodes: ['GX', 'GD', 'HI', 'YN', 'NDRC', 'MOT'],
@@ -214,15 +219,27 @@ describe(buildJointReport.name, () => {
     });
     const { report } = await build({}, volume.id);
     const baseline: JointReportBaselineRow[] = await db.query(jointReportBaselineSql, [volume.id, AS_OF]);
+    const figureRows = baseline.filter(
+      (row): row is JointReportBaselineFiguresRow => row.work_item_id === null,
+    );
+    const itemRows = baseline.filter((row): row is JointReportBaselineItemRow => row.work_item_id !== null);
 
+    const behindSchedule = new Map(
+      report.ranking.map((entry) => [entry.organization.id, entry.behindSchedule]),
+    );
     const ours = [
-      { organization_id: null, ...report.headline },
+      {
+        organization_id: null,
+        ...report.headline,
+        behindSchedule: report.ranking.reduce((sum, entry) => sum + entry.behindSchedule, 0),
+      },
       ...[...report.byProvince, ...report.byMinistry].map(({ organization, rank: _rank, ...figures }) => ({
         organization_id: organization.id,
         ...figures,
+        behindSchedule: behindSchedule.get(organization.id),
       })),
     ];
-    const theirs = baseline.map((row) => ({
+    const theirs = figureRows.map((row) => ({
       organization_id: row.organization_id,
       items: row.items,
       done: row.done,
@@ -232,11 +249,40 @@ describe(buildJointReport.name, () => {
       cancelled: row.cancelled,
       overdue: row.overdue,
       averageProgress: expect.closeTo(row.average_progress, 9),
+      behindSchedule: row.behind_schedule,
     }));
     const byOrganization = (a: { organization_id: string | null }, b: { organization_id: string | null }) =>
       String(a.organization_id).localeCompare(String(b.organization_id));
     expect(report.headline.items).toBe(360);
     expect(report.headline.overdue).toBeGreaterThan(0);
     expect(ours.sort(byOrganization)).toEqual(theirs.sort(byOrganization));
+
+    const daysOverdue = new Map(report.overdue.map((item) => [item.workItemId, item.daysOverdue]));
+    const ourCells = report.matrix.cells.map((cell) => ({
+      work_item_id: cell.workItemId,
+      task_id: cell.taskId,
+      organization_id: cell.organizationId,
+      status: cell.status,
+      progress: cell.progress,
+      deadline: cell.deadline,
+      light: cell.light,
+      days_overdue: daysOverdue.get(cell.workItemId) ?? 0,
+    }));
+    const theirCells = itemRows.map(
+      ({ work_item_id, task_id, organization_id, status, progress, deadline, light, days_overdue }) => ({
+        work_item_id,
+        task_id,
+        organization_id,
+        status,
+        progress,
+        deadline,
+        light,
+        days_overdue,
+      }),
+    );
+    const byItem = (a: { work_item_id: string }, b: { work_item_id: string }) =>
+      a.work_item_id.localeCompare(b.work_item_id);
+    expect(new Set(ourCells.map((cell) => cell.light))).toEqual(new Set(['green', 'yellow', 'red', 'grey']));
+    expect(ourCells.sort(byItem)).toEqual(theirCells.sort(byItem));
   });
 });

@@ -25,7 +25,6 @@ import {
   changesSince,
   ItemState,
   NO_CHANGES,
-  referenceOf,
   ReportRunSummary,
   summarize,
 } from './report-snapshot';
@@ -52,7 +51,6 @@ export const FIRST_REPORT_UPDATE_DAYS = 30;
 /** A report is read by people: beyond this many updates the section stops being useful. */
 export const MAX_REPORT_UPDATES = 500;
 
-const OPEN_STATUSES = `('not_started', 'in_progress', 'blocked')`;
 const ISO_TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const isoOf = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${ISO_TIMESTAMP})`;
 
@@ -67,21 +65,6 @@ interface PlanRow {
   time_zone: string;
   as_of: string;
   generated_at: string;
-}
-
-interface FiguresRow {
-  organization_id: string | null;
-  name: string | null;
-  kind: string | null;
-  items: number;
-  done: number;
-  in_progress: number;
-  not_started: number;
-  blocked: number;
-  cancelled: number;
-  overdue: number;
-  average_progress: number;
-  rank: number | null;
 }
 
 interface ItemRow {
@@ -106,6 +89,12 @@ interface TaskRow {
   chapter_title: string | null;
 }
 
+interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: string;
+}
+
 interface UpdateRow {
   at: string;
   work_item_id: string;
@@ -119,11 +108,55 @@ interface UpdateRow {
   progress: number | null;
 }
 
+/** Running totals of one organization (or of the headline) while the items stream past. */
+class FigureTally {
+  items = 0;
+  done = 0;
+  inProgress = 0;
+  notStarted = 0;
+  blocked = 0;
+  cancelled = 0;
+  overdue = 0;
+  behindSchedule = 0;
+  private progressSum = 0;
+  private progressCount = 0;
+
+  add(status: WorkItemStatus, progress: number, overdue: boolean, behindSchedule: boolean): void {
+    this.items++;
+    if (status === 'done') this.done++;
+    else if (status === 'in_progress') this.inProgress++;
+    else if (status === 'not_started') this.notStarted++;
+    else if (status === 'blocked') this.blocked++;
+    else this.cancelled++;
+    if (status !== 'cancelled') {
+      this.progressSum += progress;
+      this.progressCount++;
+    }
+    if (overdue) this.overdue++;
+    if (behindSchedule) this.behindSchedule++;
+  }
+
+  figures(): ReportFigures {
+    return {
+      items: this.items,
+      done: this.done,
+      inProgress: this.inProgress,
+      notStarted: this.notStarted,
+      blocked: this.blocked,
+      cancelled: this.cancelled,
+      overdue: this.overdue,
+      averageProgress: this.progressCount ? this.progressSum / this.progressCount : 0,
+    };
+  }
+}
+
 /**
- * The joint report of a plan, from a handful of set-based queries: figures are counted by
- * Postgres (GROUPING SETS for the headline and every organization at once), and Node only
- * applies the traffic-light rule to the item rows every report lists anyway. Run it in a
- * REPEATABLE READ transaction so the figures and the lists come from one snapshot.
+ * The joint report of a plan. Postgres hands over the items in scope once, unsorted, with small
+ * look-ups for their tasks, organizations and owners; Node then makes one pass over the items that
+ * applies the traffic-light rule, counts every figure and fills the lists. Counting in that pass
+ * costs less than asking Postgres to scan the scope again, and sorting by integer keys in Node
+ * avoids a sort of wide rows that spills to disk in Postgres. Run it in a REPEATABLE READ
+ * transaction so every query reads one snapshot.
  */
 export async function buildJointReport(
   manager: EntityManager,
@@ -133,34 +166,41 @@ export async function buildJointReport(
   const plan = await loadPlan(manager, request.planId, request.asOf);
   const asOf = plan.as_of;
 
-  const figures = await loadFigures(manager, request.planId, filterIds, asOf);
-  const organizations = new Map<string, ReportOrganization>();
-  for (const row of figures) {
-    if (row.organization_id) organizations.set(row.organization_id, organizationOf(row));
-  }
-  const items = await loadItems(manager, request.planId, filterIds);
-  const tasks = await loadTasks(manager, request.planId, filterIds);
-  const owners = await loadOwners(manager, request.planId, filterIds);
+  const unsortedItems = await loadItems(manager, request.planId, filterIds);
+  const tasks = await loadTasks(manager, request.planId, new Set(unsortedItems.map((item) => item.task_id)));
+  const organizationRows = await loadOrganizations(manager, distinct(unsortedItems, 'organization_id'));
+  const owners = await loadOwners(manager, distinct(unsortedItems, 'owner_id'));
   const previousRunAt = request.previousRun ? new Date(request.previousRun.at).toISOString() : null;
   const updatesFrom =
     previousRunAt ??
     new Date(Date.parse(plan.generated_at) - FIRST_REPORT_UPDATE_DAYS * 86_400_000).toISOString();
-  const updates = await loadUpdates(manager, request.planId, filterIds, updatesFrom);
+  const updates = await loadUpdates(manager, request.planId, filterIds, [...tasks.keys()], updatesFrom);
 
-  // Plans share a few deadlines among many items: parse each date once.
-  const lateness = memoize((deadline: string) => daysBetween(deadline, asOf));
-  const chapterOf = memoize((taskId: string) => {
-    const task = tasks.get(taskId)!;
-    return task.chapter_number === null ? null : { number: task.chapter_number, title: task.chapter_title! };
-  });
+  const organizationIndex = new Map(organizationRows.map((row, index) => [row.id, index]));
+  const organizations = organizationRows.map(organizationOf);
+  const items = inPlanOrder(unsortedItems, tasks, organizationIndex);
+
+  const headlineTally = new FigureTally();
+  const tallies = organizations.map(() => new FigureTally());
+  const taskReferences = new Map(
+    [...tasks.values()].map((task) => [
+      task.id,
+      {
+        code: task.code,
+        title: task.title,
+        chapter:
+          task.chapter_number === null ? null : { number: task.chapter_number, title: task.chapter_title! },
+      },
+    ]),
+  );
   const workItems: WorkItemRow[] = [];
   const cells: MatrixCell[] = [];
   const states: ItemState[] = [];
   const overdue: OverdueItem[] = [];
   const dueSoon: DueSoonItem[] = [];
-  const behindSchedule = new Map<string, number>();
   for (const item of items) {
-    const task = tasks.get(item.task_id)!;
+    const task = taskReferences.get(item.task_id)!;
+    const orgIndex = organizationIndex.get(item.organization_id)!;
     const light = trafficLight({
       status: item.status,
       progress: item.progress,
@@ -168,13 +208,14 @@ export async function buildJointReport(
       deadline: item.deadline,
       today: asOf,
     });
+    const owner = item.owner_id ? owners.get(item.owner_id)! : null;
     const row: WorkItemRow = {
       workItemId: item.id,
       taskCode: task.code,
       taskTitle: task.title,
-      organization: organizations.get(item.organization_id)!,
-      chapter: chapterOf(item.task_id),
-      owner: item.owner_id ? owners.get(item.owner_id)! : null,
+      organization: organizations[orgIndex],
+      chapter: task.chapter,
+      owner,
       deadline: item.deadline,
       status: item.status,
       progress: item.progress,
@@ -191,9 +232,12 @@ export async function buildJointReport(
       light,
       deadline: item.deadline,
     });
-    const daysLate = lateness(item.deadline);
+    const daysLate = daysBetween(item.deadline, asOf);
     const open = isOpen(item.status);
     const isOverdue = open && daysLate > 0;
+    const behindSchedule = !isOverdue && (light === 'yellow' || light === 'red');
+    headlineTally.add(item.status, item.progress, isOverdue, behindSchedule);
+    tallies[orgIndex].add(item.status, item.progress, isOverdue, behindSchedule);
     states.push({
       row,
       overdue: isOverdue,
@@ -202,8 +246,11 @@ export async function buildJointReport(
     });
     if (isOverdue) {
       overdue.push({
-        ...referenceOf(row),
-        owner: row.owner,
+        workItemId: item.id,
+        taskCode: task.code,
+        taskTitle: task.title,
+        organization: row.organization,
+        owner,
         deadline: item.deadline,
         daysOverdue: daysLate,
         progress: item.progress,
@@ -211,8 +258,11 @@ export async function buildJointReport(
       });
     } else if (open && -daysLate <= DUE_SOON_DAYS) {
       dueSoon.push({
-        ...referenceOf(row),
-        owner: row.owner,
+        workItemId: item.id,
+        taskCode: task.code,
+        taskTitle: task.title,
+        organization: row.organization,
+        owner,
         deadline: item.deadline,
         daysLeft: -daysLate,
         progress: item.progress,
@@ -220,21 +270,28 @@ export async function buildJointReport(
         light,
       });
     }
-    if (!isOverdue && (light === 'yellow' || light === 'red')) {
-      behindSchedule.set(item.organization_id, (behindSchedule.get(item.organization_id) ?? 0) + 1);
-    }
   }
   overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
   dueSoon.sort((a, b) => a.daysLeft - b.daysLeft);
-  // GROUPING SETS yields the () row even when no item is in scope.
-  const headline = figuresOf(figures.find((row) => row.organization_id === null)!);
+  const headline = headlineTally.figures();
+  const organizationFigures = organizations.map((organization, index) => ({
+    organization,
+    kind: organizationRows[index].kind,
+    tally: tallies[index],
+    figures: tallies[index].figures(),
+  }));
 
-  const organizationFigures = figures.filter((row) => row.organization_id !== null);
-  const byKind = (kind: string): OrganizationFigures[] =>
-    organizationFigures
-      .filter((row) => row.kind === kind)
-      .map((row) => ({ ...figuresOf(row), rank: row.rank!, organization: organizationOf(row) }))
+  const byKind = (kind: string): OrganizationFigures[] => {
+    const ofKind = organizationFigures.filter((entry) => entry.kind === kind);
+    // Ranked like SQL's rank(): ties share a rank and the next rank skips past them.
+    return ofKind
+      .map(({ organization, figures }) => ({
+        ...figures,
+        rank: 1 + ofKind.filter((other) => other.figures.averageProgress > figures.averageProgress).length,
+        organization,
+      }))
       .sort((a, b) => a.rank - b.rank || a.organization.name.localeCompare(b.organization.name, 'zh-CN'));
+  };
 
   const report: JointReport = {
     plan: {
@@ -260,10 +317,18 @@ export async function buildJointReport(
         code,
         title,
       })),
-      organizations: [...organizations.values()],
+      organizations,
       cells,
     },
-    ranking: rankByStanding(organizationFigures, behindSchedule),
+    ranking: rankByStanding(
+      organizationFigures.map(({ organization, tally, figures }) => ({
+        organization,
+        overdue: tally.overdue,
+        behindSchedule: tally.behindSchedule,
+        items: tally.items,
+        averageProgress: figures.averageProgress,
+      })),
+    ),
     overdue,
     dueSoon,
     previousRunAt,
@@ -296,40 +361,7 @@ export class PlanNotFoundError extends Error {
   }
 }
 
-/** The headline (organization_id NULL) and every organization's figures in one pass. */
-async function loadFigures(
-  manager: EntityManager,
-  planId: string,
-  filters: FilterIds,
-  asOf: string,
-): Promise<FiguresRow[]> {
-  const params = new QueryParams();
-  const scope = reportScope(planId, filters, params);
-  const today = params.add(asOf);
-  return manager.query(
-    `WITH figures AS (
-       SELECT wi.organization_id,
-              count(*)::int AS items,
-              count(*) FILTER (WHERE wi.status = 'done')::int AS done,
-              count(*) FILTER (WHERE wi.status = 'in_progress')::int AS in_progress,
-              count(*) FILTER (WHERE wi.status = 'not_started')::int AS not_started,
-              count(*) FILTER (WHERE wi.status = 'blocked')::int AS blocked,
-              count(*) FILTER (WHERE wi.status = 'cancelled')::int AS cancelled,
-              count(*) FILTER (WHERE wi.status IN ${OPEN_STATUSES} AND wi.deadline < ${today}::date)::int AS overdue,
-              coalesce(avg(wi.progress) FILTER (WHERE wi.status <> 'cancelled'), 0)::float8 AS average_progress
-       FROM work_items wi JOIN organizations o ON o.id = wi.organization_id
-       WHERE ${scope}
-       GROUP BY GROUPING SETS ((wi.organization_id), ())
-     )
-     SELECT f.*, o.name, o.kind,
-            CASE WHEN f.organization_id IS NOT NULL
-                 THEN rank() OVER (PARTITION BY o.kind ORDER BY f.average_progress DESC)::int END AS rank
-     FROM figures f LEFT JOIN organizations o ON o.id = f.organization_id
-     ORDER BY f.organization_id IS NOT NULL, ${ORGANIZATION_ORDER}`,
-    params.values,
-  );
-}
-
+/** Every item in scope, in no particular order: `inPlanOrder` sorts them. */
 async function loadItems(manager: EntityManager, planId: string, filters: FilterIds): Promise<ItemRow[]> {
   const params = new QueryParams();
   const scope = reportScope(planId, filters, params);
@@ -339,53 +371,74 @@ async function loadItems(manager: EntityManager, planId: string, filters: Filter
             ${isoOf('wi.completed_at')} AS completed_at
      FROM work_items wi
      JOIN organizations o ON o.id = wi.organization_id
-     JOIN tasks t ON t.id = wi.task_id
-     WHERE ${scope}
-     ORDER BY t.number, ${ORGANIZATION_ORDER}`,
+     WHERE ${scope}`,
     params.values,
   );
+}
+
+/**
+ * Items by task number, then in organization order, like the matrix. Each item's position is
+ * folded into its integer sort key so a typed array sorts them without a comparator.
+ */
+function inPlanOrder(
+  items: readonly ItemRow[],
+  tasks: ReadonlyMap<string, TaskRow>,
+  organizationIndex: ReadonlyMap<string, number>,
+): ItemRow[] {
+  const taskIndex = new Map([...tasks.keys()].map((id, index) => [id, index]));
+  const count = items.length;
+  const keys = new Float64Array(count);
+  items.forEach((item, position) => {
+    const slot =
+      taskIndex.get(item.task_id)! * organizationIndex.size + organizationIndex.get(item.organization_id)!;
+    keys[position] = slot * count + position;
+  });
+  keys.sort();
+  return Array.from(keys, (key) => items[key % count]);
 }
 
 /** The plan's tasks that have items in scope, in plan order. */
 async function loadTasks(
   manager: EntityManager,
   planId: string,
-  filters: FilterIds,
+  taskIds: ReadonlySet<string>,
 ): Promise<Map<string, TaskRow>> {
-  const params = new QueryParams();
-  const scope = reportScope(planId, filters, params);
   const rows: TaskRow[] = await manager.query(
     `SELECT t.id, t.number, t.code, t.title, ch.number AS chapter_number, ch.title AS chapter_title
      FROM tasks t LEFT JOIN chapters ch ON ch.id = t.chapter_id
-     WHERE t.id IN (SELECT wi.task_id FROM work_items wi JOIN organizations o ON o.id = wi.organization_id
-                    WHERE ${scope})
+     WHERE t.plan_id = $1
      ORDER BY t.number`,
-    params.values,
+    [planId],
   );
+  return new Map(rows.filter((row) => taskIds.has(row.id)).map((row) => [row.id, row]));
+}
+
+async function loadOrganizations(manager: EntityManager, ids: string[]): Promise<OrganizationRow[]> {
+  return manager.query(
+    `SELECT o.id, o.name, o.kind FROM organizations o WHERE o.id = ANY($1::uuid[]) ORDER BY ${ORGANIZATION_ORDER}`,
+    [ids],
+  );
+}
+
+async function loadOwners(manager: EntityManager, ids: string[]): Promise<Map<string, ReportPerson>> {
+  const rows: Array<{ id: string; name: string }> = ids.length
+    ? await manager.query(`SELECT u.id, u.display_name AS name FROM users u WHERE u.id = ANY($1::uuid[])`, [
+        ids,
+      ])
+    : [];
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-async function loadOwners(
-  manager: EntityManager,
-  planId: string,
-  filters: FilterIds,
-): Promise<Map<string, ReportPerson>> {
-  const params = new QueryParams();
-  const scope = reportScope(planId, filters, params);
-  const rows: Array<{ id: string; name: string }> = await manager.query(
-    `SELECT u.id, u.display_name AS name FROM users u
-     WHERE u.id IN (SELECT wi.owner_id FROM work_items wi JOIN organizations o ON o.id = wi.organization_id
-                    WHERE ${scope})`,
-    params.values,
-  );
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-/** Updates on items in scope (milestones report under their parent item), newest first. */
+/**
+ * Updates on items in scope (milestones report under their parent item), newest first. Updates
+ * carry their item's task, and naming the tasks lets Postgres read only the recent updates of
+ * this plan from the (task_id, created_at) index instead of scanning every update.
+ */
 async function loadUpdates(
   manager: EntityManager,
   planId: string,
   filters: FilterIds,
+  taskIds: string[],
   since: string,
 ): Promise<UpdateRow[]> {
   const params = new QueryParams();
@@ -399,7 +452,8 @@ async function loadUpdates(
      JOIN organizations o ON o.id = wi.organization_id
      JOIN tasks t ON t.id = wi.task_id
      LEFT JOIN users a ON a.id = u.author_id
-     WHERE ${scope} AND u.created_at > ${params.add(since)}::timestamptz
+     WHERE ${scope} AND u.task_id = ANY(${params.add(taskIds)}::uuid[])
+       AND u.created_at > ${params.add(since)}::timestamptz
      ORDER BY u.created_at DESC
      LIMIT ${MAX_REPORT_UPDATES}`,
     params.values,
@@ -437,25 +491,14 @@ async function describeFilters(
 }
 
 /** The monthly 通报: most overdue first, then most behind schedule (yellow, or red without being overdue). */
-function rankByStanding(
-  organizationFigures: readonly FiguresRow[],
-  behindSchedule: ReadonlyMap<string, number>,
-): RankingEntry[] {
-  const entries = organizationFigures
-    .map((row) => ({
-      organization: organizationOf(row),
-      overdue: row.overdue,
-      behindSchedule: behindSchedule.get(row.organization_id!) ?? 0,
-      items: row.items,
-      averageProgress: row.average_progress,
-    }))
-    .sort(
-      (a, b) =>
-        b.overdue - a.overdue ||
-        b.behindSchedule - a.behindSchedule ||
-        a.averageProgress - b.averageProgress ||
-        a.organization.name.localeCompare(b.organization.name, 'zh-CN'),
-    );
+function rankByStanding(standings: ReadonlyArray<Omit<RankingEntry, 'rank'>>): RankingEntry[] {
+  const entries = [...standings].sort(
+    (a, b) =>
+      b.overdue - a.overdue ||
+      b.behindSchedule - a.behindSchedule ||
+      a.averageProgress - b.averageProgress ||
+      a.organization.name.localeCompare(b.organization.name, 'zh-CN'),
+  );
   // Organizations with the same standing share a rank, as a published 通报 would print it.
   return entries.map((entry, index) => {
     let rank = index + 1;
@@ -471,14 +514,6 @@ function sameStanding(
   return a.overdue === b.overdue && a.behindSchedule === b.behindSchedule;
 }
 
-function memoize<T>(compute: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, compute(key));
-    return cache.get(key)!;
-  };
-}
-
 function isOpen(status: WorkItemStatus): boolean {
   return status === 'not_started' || status === 'in_progress' || status === 'blocked';
 }
@@ -487,21 +522,18 @@ function organizationKind(kind: string): OrganizationKind {
   return kind === 'central' ? 'ministry' : (kind as OrganizationKind);
 }
 
-function organizationOf(row: { organization_id: string | null; name: string | null; kind: string | null }) {
-  return { id: row.organization_id!, name: row.name!, kind: organizationKind(row.kind!) };
+function organizationOf(row: OrganizationRow): ReportOrganization {
+  return { id: row.id, name: row.name, kind: organizationKind(row.kind) };
 }
 
-function figuresOf(row: FiguresRow): ReportFigures {
-  return {
-    items: row.items,
-    done: row.done,
-    inProgress: row.in_progress,
-    notStarted: row.not_started,
-    blocked: row.blocked,
-    cancelled: row.cancelled,
-    overdue: row.overdue,
-    averageProgress: row.average_progress,
-  };
+/** Distinct non-null values of one column. */
+function distinct<K extends keyof ItemRow>(rows: readonly ItemRow[], column: K): string[] {
+  const values = new Set<string>();
+  for (const row of rows) {
+    const value = row[column];
+    if (value !== null) values.add(value as string);
+  }
+  return [...values];
 }
 
 function updateOf(row: UpdateRow): ReportUpdate {
