@@ -23,8 +23,16 @@ describe('POST /api/plans/import', () => {
 
   it('previews a dry run with diagnostics and saves nothing', async () => {
     const response = await importPlan({ text: planText, dryRun: true }).expect(200);
-    expect(response.body).toMatchObject({ dryRun: true, planId: null, summary: { tasks: 35, leadUnits: 41 } });
+    expect(response.body).toMatchObject({
+      dryRun: true,
+      planId: null,
+      summary: { tasks: 35, leadUnits: 41 },
+    });
     expect(response.body.preview.tasks).toHaveLength(35);
+    const inherited = response.body.preview.tasks.filter(
+      (task: { inheritedProvinces: boolean }) => task.inheritedProvinces,
+    );
+    expect(inherited[0]).toMatchObject({ code: '(十)' });
     expect(response.body.preview.diagnostics.length).toBeGreaterThan(0);
     const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM plans`);
     expect(count).toBe(0);
@@ -49,7 +57,10 @@ describe('POST /api/plans/import', () => {
       [planId],
     );
     expect(item).toEqual({ deadline: '2025-12-31', status: 'not_started', progress: 0, owner_id: null });
-    const [managed] = await t.db.query(`SELECT count(*)::int AS count FROM plan_managers WHERE plan_id = $1`, [planId]);
+    const [managed] = await t.db.query(
+      `SELECT count(*)::int AS count FROM plan_managers WHERE plan_id = $1`,
+      [planId],
+    );
     expect(managed.count).toBe(1);
     const [audit] = await t.db.query(`SELECT action FROM audit_log WHERE entity_id = $1`, [planId]);
     expect(audit.action).toBe('plan.imported');
@@ -71,7 +82,12 @@ describe('POST /api/plans/import', () => {
     const [changed] = await t.db.query(
       `SELECT owner_id, deadline::text, status, progress FROM work_items ORDER BY id LIMIT 1`,
     );
-    expect(changed).toEqual({ owner_id: owner.id, deadline: '2024-06-30', status: 'in_progress', progress: 40 });
+    expect(changed).toEqual({
+      owner_id: owner.id,
+      deadline: '2024-06-30',
+      status: 'in_progress',
+      progress: 40,
+    });
   });
 
   it('accepts a GB18030 file upload and gives the same tasks', async () => {
@@ -94,7 +110,9 @@ describe('POST /api/plans/import', () => {
       .expect(415);
     expect(binary.body.detail).toMatch(/UTF-8/);
     expect((await importPlan({ text: '   ' }).expect(422)).body.detail).toMatch(/empty/);
-    expect((await importPlan({ text: '今天天气很好。\n明天也不错。' }).expect(422)).body.detail).toMatch(/\(一\)/);
+    expect((await importPlan({ text: '今天天气很好。\n明天也不错。' }).expect(422)).body.detail).toMatch(
+      /\(一\)/,
+    );
     expect((await importPlan({}).expect(400)).body.detail).toMatch(/multipart/);
   });
 

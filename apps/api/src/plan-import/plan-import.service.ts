@@ -48,9 +48,19 @@ export class PlanImportService {
       throw error;
     }
     const { parsed, ...outcome } = result;
+    const contract = toContractJson(parsed);
     return {
       ...outcome,
-      preview: { ...toContractJson(parsed), indicators: parsed.indicators, provinces: parsed.provinces },
+      preview: {
+        ...contract,
+        // The preview shows which tasks took their provinces from a "以下任务均需…落实" note.
+        tasks: contract.tasks.map((task, index) => ({
+          ...task,
+          inheritedProvinces: parsed.tasks[index].inheritedProvinces,
+        })),
+        indicators: parsed.indicators,
+        provinces: parsed.provinces,
+      },
     };
   }
 
