@@ -66,7 +66,16 @@ export async function prepareDataset(url: string, log: (line: string) => void): 
     // A migration added since (e.g. an index) must apply to the reused data too.
     await migrateAndSeed(url, log);
     log(`dataset v${DATASET_VERSION} present in ${databaseName(url)}: reusing it`);
-    return { url, ...existing, built: false, seconds: (performance.now() - started) / 1000 };
+    const f = existing.figures; // jsonb does not keep key order
+    const figures: DatasetFigures = {
+      provinces: f.provinces,
+      centralBodies: f.centralBodies,
+      plans: f.plans,
+      tasks: f.tasks,
+      workItems: f.workItems,
+      updates: f.updates,
+    };
+    return { url, ...existing, figures, built: false, seconds: (performance.now() - started) / 1000 };
   }
   if (existing) log(`dataset v${existing.version} is outdated: rebuilding v${DATASET_VERSION}`);
   await dropDatabase(url);

@@ -56,9 +56,9 @@ async function main(): Promise<void> {
     results.push(
       await benchWorkItemsList(dataset, {
         rounds: 3,
-        seconds: 8,
+        seconds: 6,
         connections: 10,
-        latencySeconds: 4,
+        latencySeconds: 3,
         redisUrl,
         log,
       }),
