@@ -21,13 +21,7 @@ import type {
   WorkItemStatus,
 } from '../joint-report';
 import { QueryParams, reportScope } from './report-scope';
-import {
-  changesSince,
-  ItemState,
-  NO_CHANGES,
-  ReportRunSummary,
-  summarize,
-} from './report-snapshot';
+import { changesSince, ItemState, NO_CHANGES, ReportRunSummary, summarize } from './report-snapshot';
 
 export interface JointReportRequest {
   planId: string;

@@ -1,5 +1,6 @@
 import { buildJointReport } from '../testing/joint-report.factory';
 import { renderHtml } from './render-html';
+import { DOCUMENT_TABLE_ROWS } from './report-tables';
 
 describe('renderHtml', () => {
   const report = buildJointReport();
@@ -52,6 +53,19 @@ describe('renderHtml', () => {
     expect(html).toContain('首期报告，暂无上期对比');
     expect(html).not.toContain('本期完成');
     expect(html).toMatch(/逾期事项<\/h2><p[^>]*>无<\/p>/);
+  });
+
+  it('lists the first rows of a long list and says the XLSX has them all', () => {
+    const overdue = Array.from({ length: DOCUMENT_TABLE_ROWS + 1 }, (_, index) => ({
+      ...report.overdue[0],
+      workItemId: `wi-${index}`,
+    }));
+    const html = renderHtml({ ...report, overdue });
+    const overdueSection = html.slice(html.indexOf('逾期事项</h2>'), html.indexOf('近期到期事项</h2>'));
+    expect(overdueSection.match(/<tr>/g)).toHaveLength(DOCUMENT_TABLE_ROWS + 1);
+    expect(overdueSection).toContain(
+      `仅列出前 ${DOCUMENT_TABLE_ROWS} 条（共 ${DOCUMENT_TABLE_ROWS + 1} 条），完整清单见 XLSX 格式报告。`,
+    );
   });
 
   it('uses English labels with locale en', () => {

@@ -6,6 +6,7 @@ import {
   buildReportTables,
   cellText,
   documentSections,
+  documentTables,
   reportMetaLines,
   type ReportTable,
   type TableCell,
@@ -44,9 +45,12 @@ function renderTable(table: ReportTable, timeZone: string, emptyText: string): s
   const body = table.rows
     .map((row) => `<tr>${row.map((cell) => renderCell(cell, timeZone)).join('')}</tr>`)
     .join('\n');
+  const note = table.note
+    ? `<p style="font-size:12px;color:#595959;margin:-10px 0 16px;">${escapeXml(table.note)}</p>`
+    : '';
   return (
     `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;margin:4px 0 16px;">` +
-    `<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`
+    `<thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>${note}`
   );
 }
 
@@ -57,7 +61,7 @@ const heading = (level: 2 | 3, text: string) =>
 
 export function renderHtml(report: JointReport): string {
   const labels = reportLabels(report.locale);
-  const tables = buildReportTables(report);
+  const tables = documentTables(report, buildReportTables(report));
   const title = `${report.plan.title} ${labels.reportTitle}`;
   const meta = reportMetaLines(report)
     .map(

@@ -1,6 +1,7 @@
 import pdfParse from 'pdf-parse';
 import { buildJointReport } from '../testing/joint-report.factory';
 import { renderPdf } from './render-pdf';
+import { DOCUMENT_TABLE_ROWS } from './report-tables';
 
 describe('renderPdf', () => {
   it('embeds a CJK font so Chinese names can be extracted as text', async () => {
@@ -32,6 +33,18 @@ describe('renderPdf', () => {
     const { text, numpages } = await pdfParse(await renderPdf({ ...base, overdue: many }));
     expect(numpages).toBeGreaterThan(3);
     expect(text.split('逾期天数').length - 1).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says under a list cut short that the XLSX has every row', async () => {
+    const base = buildJointReport({ locale: 'en' });
+    const overdue = Array.from({ length: DOCUMENT_TABLE_ROWS + 1 }, (_, index) => ({
+      ...base.overdue[0],
+      workItemId: `wi-${index}`,
+    }));
+    const { text } = await pdfParse(await renderPdf({ ...base, overdue }));
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      `Showing the first ${DOCUMENT_TABLE_ROWS} of ${DOCUMENT_TABLE_ROWS + 1}; the XLSX report lists them all.`,
+    );
   });
 
   it('writes English labels with locale en', async () => {

@@ -8,6 +8,7 @@ import {
   buildReportTables,
   cellText,
   documentSections,
+  documentTables,
   reportMetaLines,
   type ReportTable,
   type TableCell,
@@ -94,6 +95,9 @@ function drawTable(doc: Doc, table: ReportTable, timeZone: string, emptyText: st
     }
     drawRow(doc, cells, widths, { font: REGULAR });
   }
+  if (table.note) {
+    doc.moveDown(0.3).font(REGULAR).fontSize(9).fillColor(MUTED).text(table.note, MARGIN, doc.y);
+  }
   doc.moveDown(0.8);
 }
 
@@ -143,7 +147,7 @@ function drawChart(doc: Doc, report: JointReport): void {
 
 export function renderPdf(report: JointReport): Promise<Buffer> {
   const labels = reportLabels(report.locale);
-  const tables = buildReportTables(report);
+  const tables = documentTables(report, buildReportTables(report));
   const fonts = loadCjkFonts();
   const title = `${report.plan.title} ${labels.reportTitle}`;
   const doc = new PDFDocument({

@@ -1,5 +1,6 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { JointReport } from '../joint-report';
+import type { JointReport, TrafficLight } from '../joint-report';
 import { reportLabels } from '../labels';
 import { formatDateTime, LIGHT_COLORS } from './format';
 import {
@@ -10,9 +11,42 @@ import {
   type TableCell,
 } from './report-tables';
 
-const HEADER_FILL = 'FFF0F5FF';
+/**
+ * The workbook is streamed: each row goes to the zip (native zlib) once written, instead of the
+ * whole workbook being held as cell objects and deflated at the end. A plan of 50,000 items has
+ * over half a million cells. Every cell gets one of a few shared style objects, which exceljs
+ * recognises by identity instead of serialising a style per cell to find its index.
+ */
+
+type Style = Partial<ExcelJS.Style>;
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+
+const HEADER_STYLE: Style = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF0F5FF' } },
+  alignment: { vertical: 'middle', wrapText: true },
+};
+const TITLE_STYLE: Style = { font: { bold: true, size: 14 } };
+const HEADING_STYLE: Style = { font: { bold: true, size: 12 } };
+/** Percentages are stored as fractions so Excel sums and sorts them as numbers and shows 45%. */
+const PERCENT_FORMAT = '0%';
+
+interface CellStyles {
+  plain: Style;
+  percent: Style;
+}
+
+const UNLIT: CellStyles = { plain: {}, percent: { numFmt: PERCENT_FORMAT } };
+const LIT = Object.fromEntries(
+  Object.entries(LIGHT_COLORS).map(([light, colors]) => {
+    const plain: Style = {
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(colors.fill) } },
+      font: { color: { argb: argb(colors.text) } },
+    };
+    return [light, { plain, percent: { ...plain, numFmt: PERCENT_FORMAT } }];
+  }),
+) as Record<TrafficLight, CellStyles>;
 
 /** Excel column widths count characters; CJK characters take two. */
 function displayWidth(text: string): number {
@@ -23,23 +57,28 @@ function displayWidth(text: string): number {
 
 function writeCell(target: ExcelJS.Cell, cell: TableCell, timeZone: string): void {
   if (cell.value === null) return;
-  if (cell.format === 'percent') {
-    // Stored as a fraction so Excel sums and sorts it as a number and shows it as 45%.
-    target.value = Number(cell.value) / 100;
-    target.numFmt = '0%';
-  } else if (cell.format === 'datetime') {
-    target.value = formatDateTime(String(cell.value), timeZone);
-  } else {
-    target.value = cell.value;
-  }
-  if (cell.light) {
-    const colors = LIGHT_COLORS[cell.light];
-    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(colors.fill) } };
-    target.font = { color: { argb: argb(colors.text) } };
+  const styles = cell.light ? LIT[cell.light] : UNLIT;
+  target.style = cell.format === 'percent' ? styles.percent : styles.plain;
+  if (cell.format === 'percent') target.value = Number(cell.value) / 100;
+  else if (cell.format === 'datetime') target.value = formatDateTime(String(cell.value), timeZone);
+  else target.value = cell.value;
+}
+
+/** Column widths that fit every table's headers; set before the first row is streamed out. */
+function sizeColumns(sheet: ExcelJS.Worksheet, tables: readonly ReportTable[]): void {
+  for (const table of tables) {
+    table.columns.forEach((column, index) => {
+      const sheetColumn = sheet.getColumn(index + 1);
+      sheetColumn.width = Math.max(
+        sheetColumn.width ?? 0,
+        column.width * 1.5,
+        displayWidth(column.header) + 2,
+      );
+    });
   }
 }
 
-/** Writes a header row and the rows from `startRow`; returns the row after the table. */
+/** Writes a header row and the rows from `startRow`, streaming each out; returns the row after the table. */
 function writeTable(
   sheet: ExcelJS.Worksheet,
   startRow: number,
@@ -50,21 +89,19 @@ function writeTable(
   table.columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = column.header;
-    cell.font = { bold: true };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
-    cell.alignment = { vertical: 'middle', wrapText: true };
-    const sheetColumn = sheet.getColumn(index + 1);
-    sheetColumn.width = Math.max(sheetColumn.width ?? 0, column.width * 1.5, displayWidth(column.header) + 2);
+    cell.style = HEADER_STYLE;
   });
+  header.commit();
   table.rows.forEach((row, rowIndex) => {
     const sheetRow = sheet.getRow(startRow + 1 + rowIndex);
     row.forEach((cell, index) => writeCell(sheetRow.getCell(index + 1), cell, timeZone));
+    sheetRow.commit();
   });
   return startRow + 1 + table.rows.length;
 }
 
 function addTableSheet(
-  workbook: ExcelJS.Workbook,
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   table: ReportTable,
   timeZone: string,
@@ -73,45 +110,70 @@ function addTableSheet(
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }],
   });
-  writeTable(sheet, 1, table, timeZone);
+  sizeColumns(sheet, [table]);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  writeTable(sheet, 1, table, timeZone);
+  sheet.commit();
+}
+
+/** A titled block of the summary sheet: a note, a table, or "none" for an empty table. */
+interface SummaryBlock {
+  title: string;
+  note?: string;
+  table?: ReportTable;
 }
 
 export async function renderXlsx(report: JointReport): Promise<Buffer> {
   const labels = reportLabels(report.locale);
   const tables = buildReportTables(report);
-  const workbook = new ExcelJS.Workbook();
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => output.on('end', resolve).on('error', reject));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = 'Xietong';
   workbook.created = new Date(report.generatedAt);
 
-  const summary = workbook.addWorksheet(labels.sheets.summary, { views: [{ state: 'frozen', ySplit: 1 }] });
-  summary.getCell(1, 1).value = `${report.plan.title} ${labels.reportTitle}`;
-  summary.getCell(1, 1).font = { bold: true, size: 14 };
-  let row = 2;
-  for (const [label, value] of reportMetaLines(report)) {
-    summary.getRow(row++).values = [label, value];
-  }
-  const block = (title: string, table?: ReportTable, note?: string) => {
-    row += 1;
-    summary.getCell(row, 1).value = title;
-    summary.getCell(row++, 1).font = { bold: true, size: 12 };
-    if (note) summary.getCell(row++, 1).value = note;
-    if (table?.rows.length) row = writeTable(summary, row, table, report.timeZone);
-    else if (table) summary.getCell(row++, 1).value = labels.meta.none;
-  };
-  block(tables.headline.title, tables.headline);
   // The matrix and the lists have sheets of their own; the summary keeps the figures.
   const elsewhere = new Set([tables.matrix, tables.overdue, tables.dueSoon, tables.updates]);
+  const blocks: SummaryBlock[] = [{ title: tables.headline.title, table: tables.headline }];
   for (const section of documentSections(report, tables)) {
     const shown = section.tables.filter((table) => !elsewhere.has(table));
     if (shown.length === 0 && section.tables.length > 0) continue;
     if (shown.length === 1 && section.tables.length === 1) {
-      block(section.title, shown[0], section.note);
+      blocks.push({ title: section.title, table: shown[0], note: section.note });
     } else {
-      block(section.title, undefined, section.note);
-      shown.forEach((table) => block(table.title, table));
+      blocks.push({ title: section.title, note: section.note });
+      blocks.push(...shown.map((table) => ({ title: table.title, table })));
     }
   }
+
+  const summary = workbook.addWorksheet(labels.sheets.summary, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sizeColumns(
+    summary,
+    blocks.flatMap((block) => (block.table ? [block.table] : [])),
+  );
+  const title = summary.getCell(1, 1);
+  title.value = `${report.plan.title} ${labels.reportTitle}`;
+  title.style = TITLE_STYLE;
+  let row = 2;
+  for (const [label, value] of reportMetaLines(report)) {
+    summary.getRow(row++).values = [label, value];
+  }
+  for (const block of blocks) {
+    row += 1;
+    const heading = summary.getCell(row++, 1);
+    heading.value = block.title;
+    heading.style = HEADING_STYLE;
+    if (block.note) summary.getCell(row++, 1).value = block.note;
+    if (block.table?.rows.length) row = writeTable(summary, row, block.table, report.timeZone);
+    else if (block.table) summary.getCell(row++, 1).value = labels.meta.none;
+  }
+  summary.commit();
 
   addTableSheet(workbook, labels.sheets.matrix, tables.matrix, report.timeZone, 2);
   addTableSheet(workbook, labels.sheets.overdue, tables.overdue, report.timeZone);
@@ -119,5 +181,7 @@ export async function renderXlsx(report: JointReport): Promise<Buffer> {
   addTableSheet(workbook, labels.sheets.updates, tables.updates, report.timeZone);
   addTableSheet(workbook, labels.sheets.workItems, tables.workItems, report.timeZone);
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 import type {
   JointReport,
+  MatrixCell,
   OrganizationFigures,
   ReportFigures,
   ReportOrganization,
@@ -34,6 +35,8 @@ export interface ReportTable {
   title: string;
   columns: TableColumn[];
   rows: TableCell[][];
+  /** Shown under the table, e.g. that a document lists only part of it. */
+  note?: string;
 }
 
 export interface ReportTables {
@@ -86,6 +89,8 @@ export function buildReportTables(report: JointReport): ReportTables {
     org(row.organization),
   ];
 
+  const cellsByTask = indexCellsByTask(report.matrix.cells);
+
   return {
     headline: {
       title: s.headline,
@@ -121,11 +126,7 @@ export function buildReportTables(report: JointReport): ReportTables {
         ...report.matrix.organizations.map((o) => col(o.name, 12)),
       ],
       rows: report.matrix.tasks.map((task) => {
-        const cells = new Map(
-          report.matrix.cells
-            .filter((cell) => cell.taskId === task.id)
-            .map((cell) => [cell.organizationId, cell]),
-        );
+        const cells = cellsByTask.get(task.id) ?? new Map<string, MatrixCell>();
         return [
           text(task.code),
           text(task.title),
@@ -254,6 +255,17 @@ export function buildReportTables(report: JointReport): ReportTables {
   };
 }
 
+/** Task id → organization id → cell, built once so each matrix row finds its cells directly. */
+function indexCellsByTask(cells: readonly MatrixCell[]): Map<string, Map<string, MatrixCell>> {
+  const byTask = new Map<string, Map<string, MatrixCell>>();
+  for (const cell of cells) {
+    let row = byTask.get(cell.taskId);
+    if (!row) byTask.set(cell.taskId, (row = new Map()));
+    row.set(cell.organizationId, cell);
+  }
+  return byTask;
+}
+
 function figureColumns(labels: ReportLabels): string[] {
   const f = labels.figures;
   return [f.items, f.done, f.inProgress, f.notStarted, f.blocked, f.overdue, f.averageProgress];
@@ -284,6 +296,51 @@ function organizationFiguresTable(
       ...figureColumns(labels).map((header) => ({ header, width: 10 })),
     ],
     rows: rows.map((r) => [integer(r.rank), text(r.organization.name), ...figureCells(r)]),
+  };
+}
+
+/** Beyond this many rows a list in a mail or on paper is no longer read; the XLSX has every row. */
+export const DOCUMENT_TABLE_ROWS = 200;
+/** Matrix rows (tasks) a mail or PDF shows: the ones needing attention most. */
+export const DOCUMENT_MATRIX_ROWS = 60;
+
+/**
+ * The tables as a mail (HTML) or a printed page (PDF) shows them: a large plan's matrix keeps the
+ * tasks with the most red, then yellow cells, in plan order, and long lists keep their first rows
+ * (the aggregation sorts them most urgent first); each cut table says so and where the rest is.
+ */
+export function documentTables(report: JointReport, tables: ReportTables): ReportTables {
+  const labels = reportLabels(report.locale);
+  const abridged = {} as ReportTables;
+  for (const key of Object.keys(tables) as Array<keyof ReportTables>) {
+    const table = tables[key];
+    abridged[key] =
+      key === 'matrix'
+        ? focusedMatrix(table, labels)
+        : table.rows.length <= DOCUMENT_TABLE_ROWS
+          ? table
+          : {
+              ...table,
+              rows: table.rows.slice(0, DOCUMENT_TABLE_ROWS),
+              note: labels.meta.abridgedRows(DOCUMENT_TABLE_ROWS, table.rows.length),
+            };
+  }
+  return abridged;
+}
+
+function focusedMatrix(matrix: ReportTable, labels: ReportLabels): ReportTable {
+  if (matrix.rows.length <= DOCUMENT_MATRIX_ROWS) return matrix;
+  const count = (row: TableCell[], light: TrafficLight) => row.filter((cell) => cell.light === light).length;
+  const kept = matrix.rows
+    .map((row, index) => ({ index, red: count(row, 'red'), yellow: count(row, 'yellow') }))
+    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.index - b.index)
+    .slice(0, DOCUMENT_MATRIX_ROWS)
+    .map((entry) => entry.index)
+    .sort((a, b) => a - b);
+  return {
+    ...matrix,
+    rows: kept.map((index) => matrix.rows[index]),
+    note: labels.meta.abridgedMatrix(DOCUMENT_MATRIX_ROWS, matrix.rows.length),
   };
 }
 

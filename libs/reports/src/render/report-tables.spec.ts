@@ -1,0 +1,120 @@
+import type { JointReport, MatrixCell, MatrixTask, TrafficLight } from '../joint-report';
+import { buildJointReport } from '../testing/joint-report.factory';
+import {
+  buildReportTables,
+  documentTables,
+  DOCUMENT_MATRIX_ROWS,
+  DOCUMENT_TABLE_ROWS,
+  type TableCell,
+} from './report-tables';
+
+const lightsOf = (row: TableCell[]) => row.flatMap((cell) => (cell.light ? [cell.light] : []));
+
+/** A report whose matrix has `count` tasks; task i gets a red cell when `red(i)`, a yellow one when `yellow(i)`. */
+function reportWithTasks(
+  count: number,
+  red: (index: number) => boolean,
+  yellow: (index: number) => boolean,
+): JointReport {
+  const base = buildJointReport();
+  const [first, second, third] = base.matrix.organizations;
+  const tasks: MatrixTask[] = Array.from({ length: count }, (_, index) => ({
+    id: `task-${index}`,
+    number: index + 1,
+    code: `(${index + 1})`,
+    title: `任务${index + 1}`,
+  }));
+  const cell = (task: MatrixTask, organizationId: string, light: TrafficLight): MatrixCell => ({
+    taskId: task.id,
+    organizationId,
+    workItemId: `${task.id}-${organizationId}`,
+    status: 'in_progress',
+    progress: 50,
+    light,
+    deadline: '2027-06-30',
+  });
+  const cells = tasks.flatMap((task, index) => [
+    cell(task, first.id, red(index) ? 'red' : 'green'),
+    cell(task, second.id, yellow(index) ? 'yellow' : 'green'),
+    cell(task, third.id, 'green'),
+  ]);
+  return { ...base, matrix: { ...base.matrix, tasks, cells } };
+}
+
+describe('buildReportTables', () => {
+  it("puts every cell in its task's row under its organization's column, empty where none leads", () => {
+    const report = buildJointReport();
+    const expectedRows = report.matrix.tasks.map((task) => [
+      task.code,
+      task.title,
+      ...report.matrix.organizations.map((organization) => {
+        const cell = report.matrix.cells.find(
+          (c) => c.taskId === task.id && c.organizationId === organization.id,
+        );
+        return cell ? { value: cell.progress, light: cell.light } : null;
+      }),
+    ]);
+
+    const tableRows = buildReportTables(report).matrix.rows;
+    const rows = tableRows.map(([code, title, ...cells]) => [
+      code.value,
+      title.value,
+      ...cells.map((cell) => (cell.value === null ? null : { value: cell.value, light: cell.light })),
+    ]);
+
+    expect(rows).toEqual(expectedRows);
+    expect(rows.flat()).toContain(null);
+    expect(new Set(tableRows.flatMap(lightsOf))).toEqual(new Set(['green', 'yellow', 'red', 'grey']));
+  });
+});
+
+describe('documentTables', () => {
+  it('leaves the tables of a plan people can read whole as they are', () => {
+    const report = buildJointReport();
+    const tables = buildReportTables(report);
+    expect(documentTables(report, tables)).toEqual(tables);
+  });
+
+  it('keeps the tasks with the most red, then yellow cells, in plan order, and says where the full matrix is', () => {
+    const redTask = (index: number) => index % 3 === 0;
+    const yellowTask = (index: number) => index % 7 === 0;
+    const report = reportWithTasks(100, redTask, yellowTask);
+
+    const matrix = documentTables(report, buildReportTables(report)).matrix;
+
+    expect(matrix.rows).toHaveLength(DOCUMENT_MATRIX_ROWS);
+    const kept = matrix.rows.map((row) => String(row[0].value));
+    const indexes = Array.from({ length: 100 }, (_, index) => index);
+    const red = indexes.filter(redTask);
+    const yellowOnly = indexes.filter((index) => !redTask(index) && yellowTask(index));
+    const greenFirst = indexes
+      .filter((index) => !redTask(index) && !yellowTask(index))
+      .slice(0, DOCUMENT_MATRIX_ROWS - red.length - yellowOnly.length);
+    expect(kept).toEqual(
+      [...red, ...yellowOnly, ...greenFirst].sort((a, b) => a - b).map((index) => `(${index + 1})`),
+    );
+    expect(matrix.rows.filter((row) => lightsOf(row).includes('red'))).toHaveLength(red.length);
+    expect(matrix.note).toBe(
+      `仅列出红灯、黄灯最多的 ${DOCUMENT_MATRIX_ROWS} 项任务（共 100 项），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
+    );
+  });
+
+  it('cuts long lists to their first, most urgent rows with a note, in the report locale', () => {
+    const base = buildJointReport({ locale: 'en' });
+    const overdue = Array.from({ length: DOCUMENT_TABLE_ROWS + 50 }, (_, index) => ({
+      ...base.overdue[0],
+      workItemId: `wi-${index}`,
+      daysOverdue: 1000 - index,
+    }));
+    const report = { ...base, overdue };
+    const tables = buildReportTables(report);
+
+    const list = documentTables(report, tables).overdue;
+
+    expect(list.rows).toEqual(tables.overdue.rows.slice(0, DOCUMENT_TABLE_ROWS));
+    expect(list.note).toBe(
+      `Showing the first ${DOCUMENT_TABLE_ROWS} of ${DOCUMENT_TABLE_ROWS + 50}; the XLSX report lists them all.`,
+    );
+    expect(tables.overdue.rows).toHaveLength(DOCUMENT_TABLE_ROWS + 50);
+  });
+});
