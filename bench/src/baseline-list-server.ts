@@ -1,20 +1,17 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'pg';
-import {
-  LATEST_UPDATE_JOIN,
-  toWorkItemView,
-  WORK_ITEM_COLUMNS,
-  WORK_ITEM_JOINS,
-  WorkItemRow,
-} from '../../apps/api/src/work-items/work-item-row';
+import type {
+  WorkItemListQueryDto,
+  WorkItemSort,
+} from '../../apps/api/src/work-items/dto/work-item-list-query.dto';
+import { workItemListStatements } from '../../apps/api/src/work-items/work-item-list.sql';
+import { toWorkItemView, WorkItemRow } from '../../apps/api/src/work-items/work-item-row';
 
 /**
  * The yardstick for `GET /api/work-items`: node:http and pg, no framework, no auth, no validation,
- * no logging, running the very statements WorkItemsQueryService.list runs for an organization-scoped
- * user (coordinator, liaison, viewer) and answering the same JSON. The column list, joins and the
- * row → view mapping are imported from the api; the WHERE/ORDER/LIMIT assembly below is a copy of
- * the service's (which builds them inline), so the benchmark compares the responses of both before
- * it measures anything.
+ * no logging, running the very statements WorkItemsQueryService.list runs (the api's own pure
+ * `workItemListStatements`) for an organization-scoped user (coordinator, liaison, viewer) and
+ * answering the same JSON; the benchmark compares the responses of both before it measures anything.
  *
  * Environment: DATABASE_URL, PORT, SCOPE_ORGANIZATION_ID (the user's acting organization).
  */
@@ -28,51 +25,31 @@ const pool = new Pool({
   application_name: 'xietong-bench-baseline',
 });
 
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 async function list(search: URLSearchParams) {
-  const page = Number(search.get('page') ?? 1);
-  const pageSize = Number(search.get('pageSize') ?? 20);
-  const params = new Params();
-  const where = [
-    `w.task_id IN (SELECT task_id FROM task_lead_units WHERE organization_id = ${params.add(scopeOrganizationId)})`,
-  ];
-  if (search.get('planId')) where.push(`w.plan_id = ${params.add(search.get('planId'))}`);
-  if (search.get('status'))
-    where.push(`w.status = ANY(${params.add(search.get('status')!.split(','))}::text[])`);
-  if (search.get('dueBefore')) where.push(`w.deadline <= ${params.add(search.get('dueBefore'))}::date`);
-  const filtered = `FROM work_items w JOIN plans p ON p.id = w.plan_id JOIN tasks t ON t.id = w.task_id
-                    WHERE ${where.join(' AND ')}`;
-  const filterValues = [...params.values];
-  const order = `w.deadline ASC NULLS LAST, w.id`;
-  const [rows, count] = await Promise.all([
-    pool.query(
-      `WITH page AS (
-         SELECT w.id ${filtered}
-         ORDER BY ${order}
-         LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}
-       )
-       SELECT ${WORK_ITEM_COLUMNS}, latest."latestUpdate"
-       FROM page JOIN work_items w ON w.id = page.id ${WORK_ITEM_JOINS} ${LATEST_UPDATE_JOIN}
-       ORDER BY ${order}`,
-      params.values,
-    ),
-    pool.query(`SELECT count(*)::int AS total ${filtered}`, filterValues),
+  const query = {
+    planId: search.get('planId') ?? undefined,
+    status: search.get('status')?.split(','),
+    dueBefore: search.get('dueBefore') ?? undefined,
+    sort: (search.get('sort') ?? 'deadline') as WorkItemSort,
+    page: Number(search.get('page') ?? 1),
+    pageSize: Number(search.get('pageSize') ?? 20),
+  } as WorkItemListQueryDto;
+  const { page, count } = workItemListStatements(
+    { id: '', role: 'coordinator', actingOrganizationId: scopeOrganizationId! },
+    query,
+  );
+  const [rows, total] = await Promise.all([
+    pool.query(page.sql, page.values),
+    pool.query(count.sql, count.values),
   ]);
   return {
     items: (rows.rows as (WorkItemRow & { latestUpdate: unknown })[]).map((row) => ({
       ...toWorkItemView(row),
       latestUpdate: row.latestUpdate,
     })),
-    total: count.rows[0].total as number,
-    page,
-    pageSize,
+    total: total.rows[0].total as number,
+    page: query.page,
+    pageSize: query.pageSize,
   };
 }
 

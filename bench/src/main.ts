@@ -49,6 +49,9 @@ async function main(): Promise<void> {
     if (only.includes('reminder-scan')) {
       results.push(await benchReminderScan(dataSource, dataset, { rounds: 3, redisUrl, log }));
     }
+    // The scan's writes leave dead rows and clear visibility bits that autovacuum would restore
+    // before anyone lists items; the list benchmark measures the database as it normally is.
+    await dataSource.query(`VACUUM (ANALYZE) work_items, notifications`);
   } finally {
     await dataSource.destroy();
   }

@@ -2,6 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
+import { planScopeSql, taskScopeSql, workItemScopeSql } from './scope.sql';
 import { SqlParams } from './sql-params';
 import { WorkItemAction, workItemRefusal } from './work-item.policy';
 
@@ -41,31 +42,15 @@ export class PolicyService {
 
   /** SQL condition keeping rows whose plan and task columns the user may see. */
   taskScope(user: AuthUser, columns: { planId: string; taskId: string }, params: SqlParams): string {
-    switch (user.role) {
-      case 'admin':
-        return 'TRUE';
-      case 'manager':
-        return `${columns.planId} IN ${managedPlans(user, params)}`;
-      default:
-        return `${columns.taskId} IN ${ledTasks(user, params)}`;
-    }
+    return taskScopeSql(user, columns, params);
   }
 
-  /** Work items are visible when their task is: every lead unit sees every lead unit's items. */
   workItemScope(user: AuthUser, alias: string, params: SqlParams): string {
-    return this.taskScope(user, { planId: `${alias}.plan_id`, taskId: `${alias}.task_id` }, params);
+    return workItemScopeSql(user, alias, params);
   }
 
-  /** A plan is visible to managers who manage it and to organizations leading any of its tasks. */
   planScope(user: AuthUser, alias: string, params: SqlParams): string {
-    switch (user.role) {
-      case 'admin':
-        return 'TRUE';
-      case 'manager':
-        return `${alias}.id IN ${managedPlans(user, params)}`;
-      default:
-        return `EXISTS (SELECT 1 FROM tasks scope_task WHERE scope_task.plan_id = ${alias}.id AND scope_task.id IN ${ledTasks(user, params)})`;
-    }
+    return planScopeSql(user, alias, params);
   }
 
   async assertWorkItem(
@@ -147,12 +132,4 @@ export class PolicyService {
     ]);
     return row?.name ?? '你所在的单位';
   }
-}
-
-function managedPlans(user: AuthUser, params: SqlParams): string {
-  return `(SELECT plan_id FROM plan_managers WHERE user_id = ${params.add(user.id)})`;
-}
-
-function ledTasks(user: AuthUser, params: SqlParams): string {
-  return `(SELECT task_id FROM task_lead_units WHERE organization_id = ${params.add(user.actingOrganizationId)})`;
 }

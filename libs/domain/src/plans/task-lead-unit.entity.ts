@@ -4,11 +4,11 @@ export const LEAD_UNIT_ROLES = ['lead_province', 'lead_ministry', 'participant']
 export type LeadUnitRole = (typeof LEAD_UNIT_ROLES)[number];
 
 @Entity('task_lead_units')
+@Index(['organizationId', 'taskId'])
 export class TaskLeadUnit {
   @PrimaryColumn({ type: 'uuid' })
   taskId!: string;
 
-  @Index()
   @PrimaryColumn({ type: 'uuid' })
   organizationId!: string;
 
