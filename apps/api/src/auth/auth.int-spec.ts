@@ -44,7 +44,7 @@ describe('auth', () => {
   it('refuses wrong passwords and missing fields with problem details', async () => {
     const wrong = await login('coordinator.gd@xietong.local', 'nope').expect(401);
     expect(wrong.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(wrong.body).toMatchObject({ status: 401, detail: 'Email or password is wrong.' });
+    expect(wrong.body).toMatchObject({ status: 401, detail: '邮箱或密码错误。Email or password is wrong.' });
     const missing = await t.http().post('/api/auth/login').send({}).expect(401);
     expect(missing.body.detail).toMatch(/email/);
   });

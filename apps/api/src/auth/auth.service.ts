@@ -81,12 +81,12 @@ export class AuthService {
       if (known?.used_at) await this.revokeFamily(known.family_id);
       throw new UnauthorizedException(
         known?.used_at
-          ? 'This refresh token was already used; for safety every session from that sign-in is now closed. Sign in again.'
-          : 'The refresh token is invalid, expired or revoked. Sign in again.',
+          ? '此刷新令牌已被使用，为安全起见该次登录的所有会话已关闭，请重新登录。This refresh token was already used; for safety every session from that sign-in is now closed. Sign in again.'
+          : '刷新令牌无效、已过期或已撤销，请重新登录。The refresh token is invalid, expired or revoked. Sign in again.',
       );
     }
     const [row] = await this.findUsers('u.id = $1', [consumed[0].user_id]);
-    if (!row?.active) throw new UnauthorizedException('This account is disabled.');
+    if (!row?.active) throw new UnauthorizedException('该账号已停用。This account is disabled.');
     return this.issueTokens(toAuthUser(row), consumed[0].family_id, ip);
   }
 

@@ -19,10 +19,18 @@ export class LoginRateLimiter {
       this.increment(this.ipKey(ip), IP_ATTEMPTS.windowSeconds),
     ]);
     if (Number(accountFailures ?? 0) >= ACCOUNT_FAILURES.limit) {
-      throw await this.tooMany(this.accountKey(email), 'Too many failed sign-ins for this account');
+      throw await this.tooMany(
+        this.accountKey(email),
+        '该账号登录失败次数过多',
+        'Too many failed sign-ins for this account',
+      );
     }
     if (ipAttempts > IP_ATTEMPTS.limit) {
-      throw await this.tooMany(this.ipKey(ip), 'Too many sign-in attempts from your address');
+      throw await this.tooMany(
+        this.ipKey(ip),
+        '您的地址登录尝试过多',
+        'Too many sign-in attempts from your address',
+      );
     }
   }
 
@@ -41,11 +49,12 @@ export class LoginRateLimiter {
     return count;
   }
 
-  private async tooMany(key: string, reason: string): Promise<HttpException> {
+  private async tooMany(key: string, reasonZh: string, reason: string): Promise<HttpException> {
     const retryAfterSeconds = Math.max(1, await this.redis.ttl(key));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
     return new HttpException(
       {
-        message: `${reason}; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+        message: `${reasonZh}，请 ${minutes} 分钟后再试。${reason}; try again in ${minutes} minute(s).`,
         retryAfterSeconds,
       },
       HttpStatus.TOO_MANY_REQUESTS,

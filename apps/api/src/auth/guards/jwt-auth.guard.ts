@@ -21,7 +21,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
     if (error || !user) {
       throw new UnauthorizedException(
-        'Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login (or refresh an expired token).',
+        '请先登录。Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login (or refresh an expired token).',
       );
     }
     return user;

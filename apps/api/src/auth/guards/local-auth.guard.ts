@@ -8,8 +8,8 @@ export class LocalAuthGuard extends AuthGuard('local') {
     if (!user) {
       throw new UnauthorizedException(
         info?.message === 'Missing credentials'
-          ? 'Send a JSON body {"email": "…", "password": "…"}.'
-          : 'Email or password is wrong.',
+          ? '请填写邮箱和密码。Send a JSON body {"email": "…", "password": "…"}.'
+          : '邮箱或密码错误。Email or password is wrong.',
       );
     }
     return user;

@@ -5,6 +5,14 @@ import { UserRole } from '@xietong/domain';
 import { AuthUser } from '../auth-user';
 import { ROLES } from '../decorators/roles.decorator';
 
+const ROLE_NAMES: Record<UserRole, string> = {
+  admin: '管理员',
+  manager: '规划负责人',
+  coordinator: '协调员',
+  liaison: '联络员',
+  viewer: '查看者',
+};
+
 @Injectable()
 export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -18,7 +26,7 @@ export class RolesGuard implements CanActivate {
     const user = context.switchToHttp().getRequest<Request>().user as AuthUser | undefined;
     if (user && roles.includes(user.role)) return true;
     throw new ForbiddenException(
-      `Only ${roles.join(' or ')} users may do this; you are signed in as ${user?.role ?? 'nobody'}.`,
+      `此操作仅限${roles.map((role) => ROLE_NAMES[role]).join('或')}。Only ${roles.join(' or ')} users may do this; you are signed in as ${user?.role ?? 'nobody'}.`,
     );
   }
 }

@@ -13,7 +13,7 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
 
   async validate(request: Request, email: string, password: string): Promise<AuthUser> {
     const user = await this.auth.validateCredentials(email, password, request.ip ?? 'unknown');
-    if (!user) throw new UnauthorizedException('Email or password is wrong.');
+    if (!user) throw new UnauthorizedException('邮箱或密码错误。Email or password is wrong.');
     return user;
   }
 }
