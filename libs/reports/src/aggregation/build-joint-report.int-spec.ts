@@ -173,6 +173,39 @@ describe(buildJointReport.name, () => {
     expect(report.changes).toEqual({ finished: [], newlyOverdue: [], progressDeltas: [] });
   });
 
+  it('gives each item its latest update and completion time as ISO timestamps with milliseconds', async () => {
+    const other = await createJointPlan(db);
+    const [task1, task2] = other.tasks;
+    await postUpdate(db.manager, task1.items.GX, 'liaison.gx@xietong.local', '整秒。', {
+      at: new Date('2026-11-20T08:30:00.000Z'),
+    });
+    await postUpdate(db.manager, task2.items.GX, 'liaison.gx@xietong.local', '半秒。', {
+      at: new Date('2026-11-21T09:15:42.500Z'),
+    });
+    await changeWorkItem(db.manager, task1.items.GD, { status: 'done' });
+    await db.query(`UPDATE work_items SET completed_at = '2026-11-22T10:00:01.042Z' WHERE id = $1`, [
+      task1.items.GD,
+    ]);
+    const first = await build({}, other.id);
+    await changeWorkItem(db.manager, task1.items.HI, { status: 'done' });
+    await db.query(`UPDATE work_items SET completed_at = '2026-11-23T23:59:59.999Z' WHERE id = $1`, [
+      task1.items.HI,
+    ]);
+
+    const { report } = await build(
+      { previousRun: { at: first.report.generatedAt, summary: first.summary } },
+      other.id,
+    );
+
+    const lastUpdateAt = (id: string) => report.workItems.find((w) => w.workItemId === id)!.lastUpdateAt;
+    expect(lastUpdateAt(task1.items.GX)).toBe('2026-11-20T08:30:00.000Z');
+    expect(lastUpdateAt(task2.items.GX)).toBe('2026-11-21T09:15:42.500Z');
+    expect(lastUpdateAt(task1.items.GD)).toBeNull();
+    expect(report.changes.finished).toEqual([
+      expect.objectContaining({ workItemId: task1.items.HI, finishedAt: '2026-11-23T23:59:59.999Z' }),
+    ]);
+  });
+
   it('filters provinces without dropping ministries, and chapters', async () => {
     const byProvince = await build({ filters: { provinceIds: [organizationIds.GX] } });
     expect(byProvince.report.headline.items).toBe(5);

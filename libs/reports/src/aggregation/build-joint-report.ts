@@ -70,7 +70,9 @@ interface ItemRow {
   start_date: string;
   status: WorkItemStatus;
   progress: number;
+  /** UTC, as JSON: see `isoTimestamp`. */
   last_update_at: string | null;
+  /** UTC, as JSON: see `isoTimestamp`. */
   completed_at: string | null;
 }
 
@@ -160,41 +162,43 @@ export async function buildJointReport(
   const plan = await loadPlan(manager, request.planId, request.asOf);
   const asOf = plan.as_of;
 
-  const unsortedItems = await loadItems(manager, request.planId, filterIds);
-  const tasks = await loadTasks(manager, request.planId, new Set(unsortedItems.map((item) => item.task_id)));
-  const organizationRows = await loadOrganizations(manager, distinct(unsortedItems, 'organization_id'));
-  const owners = await loadOwners(manager, distinct(unsortedItems, 'owner_id'));
+  const items = await loadItems(manager, request.planId, filterIds);
+  const placement = placeItems(
+    items,
+    await loadPlanTasks(manager, request.planId),
+    await loadOrganizations(manager),
+  );
+  const { tasks, organizationRows } = placement;
+  const owners = await loadOwners(manager, placement.ownerIds);
   const previousRunAt = request.previousRun ? new Date(request.previousRun.at).toISOString() : null;
   const updatesFrom =
     previousRunAt ??
     new Date(Date.parse(plan.generated_at) - FIRST_REPORT_UPDATE_DAYS * 86_400_000).toISOString();
-  const updates = await loadUpdates(manager, request.planId, filterIds, [...tasks.keys()], updatesFrom);
+  const taskIds = tasks.map((task) => task.id);
+  const updates = await loadUpdates(manager, request.planId, filterIds, taskIds, updatesFrom);
 
-  const organizationIndex = new Map(organizationRows.map((row, index) => [row.id, index]));
   const organizations = organizationRows.map(organizationOf);
-  const items = inPlanOrder(unsortedItems, tasks, organizationIndex);
-
   const headlineTally = new FigureTally();
   const tallies = organizations.map(() => new FigureTally());
-  const taskReferences = new Map(
-    [...tasks.values()].map((task) => [
-      task.id,
-      {
-        code: task.code,
-        title: task.title,
-        chapter:
-          task.chapter_number === null ? null : { number: task.chapter_number, title: task.chapter_title! },
-      },
-    ]),
-  );
-  const workItems: WorkItemRow[] = [];
-  const cells: MatrixCell[] = [];
-  const states: ItemState[] = [];
-  const overdue: OverdueItem[] = [];
-  const dueSoon: DueSoonItem[] = [];
-  for (const item of items) {
-    const task = taskReferences.get(item.task_id)!;
-    const orgIndex = organizationIndex.get(item.organization_id)!;
+  const taskReferences = tasks.map((task) => ({
+    code: task.code,
+    title: task.title,
+    chapter:
+      task.chapter_number === null ? null : { number: task.chapter_number, title: task.chapter_title! },
+  }));
+  // Items are visited in the order Postgres sent them, which reads memory front to back, and
+  // written to their place in report order.
+  const count = items.length;
+  const workItems = new Array<WorkItemRow>(count);
+  const cells = new Array<MatrixCell>(count);
+  const states = new Array<ItemState>(count);
+  const overdue: Array<{ place: number; item: OverdueItem }> = [];
+  const dueSoon: Array<{ place: number; item: DueSoonItem }> = [];
+  for (let position = 0; position < count; position++) {
+    const item = items[position];
+    const place = placement.placeOf[position];
+    const task = taskReferences[placement.taskOf[position]];
+    const orgIndex = placement.organizationOf[position];
     const light = trafficLight({
       status: item.status,
       progress: item.progress,
@@ -202,7 +206,7 @@ export async function buildJointReport(
       deadline: item.deadline,
       today: asOf,
     });
-    const owner = item.owner_id ? owners.get(item.owner_id)! : null;
+    const owner = owners[placement.ownerOf[position]];
     const row: WorkItemRow = {
       workItemId: item.id,
       taskCode: task.code,
@@ -214,10 +218,10 @@ export async function buildJointReport(
       status: item.status,
       progress: item.progress,
       light,
-      lastUpdateAt: item.last_update_at,
+      lastUpdateAt: isoTimestamp(item.last_update_at),
     };
-    workItems.push(row);
-    cells.push({
+    workItems[place] = row;
+    cells[place] = {
       taskId: item.task_id,
       organizationId: item.organization_id,
       workItemId: item.id,
@@ -225,48 +229,55 @@ export async function buildJointReport(
       progress: item.progress,
       light,
       deadline: item.deadline,
-    });
+    };
     const daysLate = daysBetween(item.deadline, asOf);
     const open = isOpen(item.status);
     const isOverdue = open && daysLate > 0;
     const behindSchedule = !isOverdue && (light === 'yellow' || light === 'red');
     headlineTally.add(item.status, item.progress, isOverdue, behindSchedule);
     tallies[orgIndex].add(item.status, item.progress, isOverdue, behindSchedule);
-    states.push({
+    states[place] = {
       row,
       overdue: isOverdue,
       daysOverdue: Math.max(0, daysLate),
-      completedAt: item.completed_at,
-    });
+      completedAt: isoTimestamp(item.completed_at),
+    };
     if (isOverdue) {
       overdue.push({
-        workItemId: item.id,
-        taskCode: task.code,
-        taskTitle: task.title,
-        organization: row.organization,
-        owner,
-        deadline: item.deadline,
-        daysOverdue: daysLate,
-        progress: item.progress,
-        status: item.status,
+        place,
+        item: {
+          workItemId: item.id,
+          taskCode: task.code,
+          taskTitle: task.title,
+          organization: row.organization,
+          owner,
+          deadline: item.deadline,
+          daysOverdue: daysLate,
+          progress: item.progress,
+          status: item.status,
+        },
       });
     } else if (open && -daysLate <= DUE_SOON_DAYS) {
       dueSoon.push({
-        workItemId: item.id,
-        taskCode: task.code,
-        taskTitle: task.title,
-        organization: row.organization,
-        owner,
-        deadline: item.deadline,
-        daysLeft: -daysLate,
-        progress: item.progress,
-        status: item.status,
-        light,
+        place,
+        item: {
+          workItemId: item.id,
+          taskCode: task.code,
+          taskTitle: task.title,
+          organization: row.organization,
+          owner,
+          deadline: item.deadline,
+          daysLeft: -daysLate,
+          progress: item.progress,
+          status: item.status,
+          light,
+        },
       });
     }
   }
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue);
-  dueSoon.sort((a, b) => a.daysLeft - b.daysLeft);
+  // Equally late items stay in report order.
+  overdue.sort((a, b) => b.item.daysOverdue - a.item.daysOverdue || a.place - b.place);
+  dueSoon.sort((a, b) => a.item.daysLeft - b.item.daysLeft || a.place - b.place);
   const headline = headlineTally.figures();
   const organizationFigures = organizations.map((organization, index) => ({
     organization,
@@ -305,7 +316,7 @@ export async function buildJointReport(
     byProvince: byKind('province'),
     byMinistry: byKind('central'),
     matrix: {
-      tasks: [...tasks.values()].map(({ id, number, code, title }): MatrixTask => ({
+      tasks: tasks.map(({ id, number, code, title }): MatrixTask => ({
         id,
         number,
         code,
@@ -323,8 +334,8 @@ export async function buildJointReport(
         averageProgress: figures.averageProgress,
       })),
     ),
-    overdue,
-    dueSoon,
+    overdue: overdue.map((entry) => entry.item),
+    dueSoon: dueSoon.map((entry) => entry.item),
     previousRunAt,
     updatesSince: updates.map(updateOf),
     changes: request.previousRun
@@ -355,14 +366,17 @@ export class PlanNotFoundError extends Error {
   }
 }
 
-/** Every item in scope, in no particular order: `inPlanOrder` sorts them. */
+/**
+ * Every item in scope, in no particular order: `placeItems` orders them. Timestamps come as JSON,
+ * which Postgres writes in ISO 8601 whatever the session's DateStyle, and cheaper than to_char.
+ */
 async function loadItems(manager: EntityManager, planId: string, filters: FilterIds): Promise<ItemRow[]> {
   const params = new QueryParams();
   const scope = reportScope(planId, filters, params);
   return manager.query(
     `SELECT wi.id, wi.task_id, wi.organization_id, wi.owner_id, wi.deadline::text, wi.start_date::text,
-            wi.status, wi.progress, ${isoOf('wi.last_update_at')} AS last_update_at,
-            ${isoOf('wi.completed_at')} AS completed_at
+            wi.status, wi.progress, to_json(wi.last_update_at AT TIME ZONE 'UTC') AS last_update_at,
+            to_json(wi.completed_at AT TIME ZONE 'UTC') AS completed_at
      FROM work_items wi
      JOIN organizations o ON o.id = wi.organization_id
      WHERE ${scope}`,
@@ -371,56 +385,117 @@ async function loadItems(manager: EntityManager, planId: string, filters: Filter
 }
 
 /**
- * Items by task number, then in organization order, like the matrix. Each item's position is
- * folded into its integer sort key so a typed array sorts them without a comparator.
+ * Where the items go: each item's task and organization as positions in the lists the report
+ * shows, and the order to list the items in (by task number, then organization order, like the
+ * matrix). Every id is looked up once, in the order Postgres sent the rows.
  */
-function inPlanOrder(
-  items: readonly ItemRow[],
-  tasks: ReadonlyMap<string, TaskRow>,
-  organizationIndex: ReadonlyMap<string, number>,
-): ItemRow[] {
-  const taskIndex = new Map([...tasks.keys()].map((id, index) => [id, index]));
-  const count = items.length;
-  const keys = new Float64Array(count);
-  items.forEach((item, position) => {
-    const slot =
-      taskIndex.get(item.task_id)! * organizationIndex.size + organizationIndex.get(item.organization_id)!;
-    keys[position] = slot * count + position;
-  });
-  keys.sort();
-  return Array.from(keys, (key) => items[key % count]);
+interface ItemPlacement {
+  /** The tasks with items, in plan order. */
+  tasks: TaskRow[];
+  /** The organizations with items, in report order. */
+  organizationRows: OrganizationRow[];
+  /** Per item row: its place in the order the report lists the items. */
+  placeOf: Uint32Array;
+  /** Per item row: its task's position in `tasks`. */
+  taskOf: Uint32Array;
+  /** Per item row: its organization's position in `organizationRows`. */
+  organizationOf: Uint32Array;
+  /** The owners' ids; position 0 stands for "no owner". */
+  ownerIds: Array<string | null>;
+  /** Per item row: its owner's position in `ownerIds`. */
+  ownerOf: Uint32Array;
 }
 
-/** The plan's tasks that have items in scope, in plan order. */
-async function loadTasks(
-  manager: EntityManager,
-  planId: string,
-  taskIds: ReadonlySet<string>,
-): Promise<Map<string, TaskRow>> {
-  const rows: TaskRow[] = await manager.query(
+function placeItems(
+  items: readonly ItemRow[],
+  planTasks: readonly TaskRow[],
+  allOrganizations: readonly OrganizationRow[],
+): ItemPlacement {
+  const count = items.length;
+  const taskIndex = new Map(planTasks.map((task, index) => [task.id, index]));
+  const organizationIndex = new Map(allOrganizations.map((row, index) => [row.id, index]));
+  const taskOf = new Uint32Array(count);
+  const organizationOf = new Uint32Array(count);
+  const taskUsed = new Uint8Array(planTasks.length);
+  const organizationUsed = new Uint8Array(allOrganizations.length);
+  const ownerOf = new Uint32Array(count);
+  const ownerPosition = new Map<string | null, number>([[null, 0]]);
+  items.forEach((item, position) => {
+    taskOf[position] = taskIndex.get(item.task_id)!;
+    organizationOf[position] = organizationIndex.get(item.organization_id)!;
+    taskUsed[taskOf[position]] = 1;
+    organizationUsed[organizationOf[position]] = 1;
+    let owner = ownerPosition.get(item.owner_id);
+    if (owner === undefined) ownerPosition.set(item.owner_id, (owner = ownerPosition.size));
+    ownerOf[position] = owner;
+  });
+  // Renumber to positions among the tasks and organizations that have items.
+  const taskPosition = positionsOfUsed(taskUsed);
+  const organizationPosition = positionsOfUsed(organizationUsed);
+  const organizationCount = organizationUsed.reduce((sum, used) => sum + used, 0);
+  // The item's position is folded into its integer sort key, so a typed array sorts without a comparator.
+  const keys = new Float64Array(count);
+  for (let position = 0; position < count; position++) {
+    taskOf[position] = taskPosition[taskOf[position]];
+    organizationOf[position] = organizationPosition[organizationOf[position]];
+    keys[position] = (taskOf[position] * organizationCount + organizationOf[position]) * count + position;
+  }
+  keys.sort();
+  const placeOf = new Uint32Array(count);
+  keys.forEach((key, place) => {
+    placeOf[key % count] = place;
+  });
+  return {
+    tasks: planTasks.filter((_, index) => taskUsed[index]),
+    organizationRows: allOrganizations.filter((_, index) => organizationUsed[index]),
+    placeOf,
+    taskOf,
+    organizationOf,
+    ownerIds: [...ownerPosition.keys()],
+    ownerOf,
+  };
+}
+
+/** For each entry of `used`, how many used entries come before it. */
+function positionsOfUsed(used: Uint8Array): Uint32Array {
+  const positions = new Uint32Array(used.length);
+  let next = 0;
+  used.forEach((isUsed, index) => {
+    positions[index] = next;
+    next += isUsed;
+  });
+  return positions;
+}
+
+/** The plan's tasks in plan order. */
+async function loadPlanTasks(manager: EntityManager, planId: string): Promise<TaskRow[]> {
+  return manager.query(
     `SELECT t.id, t.number, t.code, t.title, ch.number AS chapter_number, ch.title AS chapter_title
      FROM tasks t LEFT JOIN chapters ch ON ch.id = t.chapter_id
      WHERE t.plan_id = $1
      ORDER BY t.number`,
     [planId],
   );
-  return new Map(rows.filter((row) => taskIds.has(row.id)).map((row) => [row.id, row]));
 }
 
-async function loadOrganizations(manager: EntityManager, ids: string[]): Promise<OrganizationRow[]> {
-  return manager.query(
-    `SELECT o.id, o.name, o.kind FROM organizations o WHERE o.id = ANY($1::uuid[]) ORDER BY ${ORGANIZATION_ORDER}`,
-    [ids],
-  );
+/** Every organization (a dictionary of a few hundred), in report order. */
+async function loadOrganizations(manager: EntityManager): Promise<OrganizationRow[]> {
+  return manager.query(`SELECT o.id, o.name, o.kind FROM organizations o ORDER BY ${ORGANIZATION_ORDER}`);
 }
 
-async function loadOwners(manager: EntityManager, ids: string[]): Promise<Map<string, ReportPerson>> {
-  const rows: Array<{ id: string; name: string }> = ids.length
+/** The people with these ids (null: no owner), in the same order. */
+async function loadOwners(
+  manager: EntityManager,
+  ids: Array<string | null>,
+): Promise<Array<ReportPerson | null>> {
+  const people = ids.filter((id) => id !== null);
+  const rows: ReportPerson[] = people.length
     ? await manager.query(`SELECT u.id, u.display_name AS name FROM users u WHERE u.id = ANY($1::uuid[])`, [
-        ids,
+        people,
       ])
     : [];
-  return new Map(rows.map((row) => [row.id, row]));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => (id === null ? null : byId.get(id)!));
 }
 
 /**
@@ -520,14 +595,14 @@ function organizationOf(row: OrganizationRow): ReportOrganization {
   return { id: row.id, name: row.name, kind: organizationKind(row.kind) };
 }
 
-/** Distinct non-null values of one column. */
-function distinct<K extends keyof ItemRow>(rows: readonly ItemRow[], column: K): string[] {
-  const values = new Set<string>();
-  for (const row of rows) {
-    const value = row[column];
-    if (value !== null) values.add(value as string);
-  }
-  return [...values];
+/**
+ * "2026-03-16T07:59:59.76393" (a UTC timestamp as JSON: microseconds, trailing zeros dropped) as
+ * Date#toISOString writes it: "2026-03-16T07:59:59.763Z".
+ */
+function isoTimestamp(json: string | null): string | null {
+  if (json === null) return null;
+  const milliseconds = json.length > 20 ? json.slice(20, 23).padEnd(3, '0') : '000';
+  return `${json.slice(0, 19)}.${milliseconds}Z`;
 }
 
 function updateOf(row: UpdateRow): ReportUpdate {
