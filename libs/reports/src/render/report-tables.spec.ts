@@ -1,8 +1,9 @@
-import type { JointReport, MatrixCell, MatrixTask, TrafficLight } from '../joint-report';
+import type { JointReport, MatrixCell, MatrixTask, ReportOrganization, TrafficLight } from '../joint-report';
 import { buildJointReport } from '../testing/joint-report.factory';
 import {
   buildReportTables,
   documentTables,
+  DOCUMENT_MATRIX_ORGANIZATIONS,
   DOCUMENT_MATRIX_ROWS,
   DOCUMENT_TABLE_ROWS,
   type TableCell,
@@ -10,35 +11,36 @@ import {
 
 const lightsOf = (row: TableCell[]) => row.flatMap((cell) => (cell.light ? [cell.light] : []));
 
-/** A report whose matrix has `count` tasks; task i gets a red cell when `red(i)`, a yellow one when `yellow(i)`. */
-function reportWithTasks(
-  count: number,
-  red: (index: number) => boolean,
-  yellow: (index: number) => boolean,
+/** A report whose matrix has every one of `taskCount` tasks led by each of `organizationCount` organizations. */
+function reportWithMatrix(
+  taskCount: number,
+  organizationCount: number,
+  lightOf: (task: number, organization: number) => TrafficLight,
 ): JointReport {
   const base = buildJointReport();
-  const [first, second, third] = base.matrix.organizations;
-  const tasks: MatrixTask[] = Array.from({ length: count }, (_, index) => ({
+  const tasks: MatrixTask[] = Array.from({ length: taskCount }, (_, index) => ({
     id: `task-${index}`,
     number: index + 1,
     code: `(${index + 1})`,
     title: `任务${index + 1}`,
   }));
-  const cell = (task: MatrixTask, organizationId: string, light: TrafficLight): MatrixCell => ({
-    taskId: task.id,
-    organizationId,
-    workItemId: `${task.id}-${organizationId}`,
-    status: 'in_progress',
-    progress: 50,
-    light,
-    deadline: '2027-06-30',
-  });
-  const cells = tasks.flatMap((task, index) => [
-    cell(task, first.id, red(index) ? 'red' : 'green'),
-    cell(task, second.id, yellow(index) ? 'yellow' : 'green'),
-    cell(task, third.id, 'green'),
-  ]);
-  return { ...base, matrix: { ...base.matrix, tasks, cells } };
+  const organizations: ReportOrganization[] = Array.from({ length: organizationCount }, (_, index) => ({
+    id: `org-${index}`,
+    name: `单位${index + 1}`,
+    kind: 'province',
+  }));
+  const cells = tasks.flatMap((task, taskIndex) =>
+    organizations.map((organization, organizationIndex): MatrixCell => ({
+      taskId: task.id,
+      organizationId: organization.id,
+      workItemId: `${task.id}-${organization.id}`,
+      status: 'in_progress',
+      progress: 50,
+      light: lightOf(taskIndex, organizationIndex),
+      deadline: '2027-06-30',
+    })),
+  );
+  return { ...base, matrix: { tasks, organizations, cells } };
 }
 
 describe('buildReportTables', () => {
@@ -78,7 +80,13 @@ describe('documentTables', () => {
   it('keeps the tasks with the most red, then yellow cells, in plan order, and says where the full matrix is', () => {
     const redTask = (index: number) => index % 3 === 0;
     const yellowTask = (index: number) => index % 7 === 0;
-    const report = reportWithTasks(100, redTask, yellowTask);
+    const report = reportWithMatrix(100, 3, (task, organization) =>
+      organization === 0 && redTask(task)
+        ? 'red'
+        : organization === 1 && yellowTask(task)
+          ? 'yellow'
+          : 'green',
+    );
 
     const matrix = documentTables(report, buildReportTables(report)).matrix;
 
@@ -95,7 +103,41 @@ describe('documentTables', () => {
     );
     expect(matrix.rows.filter((row) => lightsOf(row).includes('red'))).toHaveLength(red.length);
     expect(matrix.note).toBe(
-      `仅列出红灯、黄灯最多的 ${DOCUMENT_MATRIX_ROWS} 项任务（共 100 项），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
+      `仅列出红灯、黄灯最多的 ${DOCUMENT_MATRIX_ROWS} 项任务（共 100 项）和 3 个单位（共 3 个），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
+    );
+  });
+
+  it('keeps the organizations with the most red, then yellow cells when too many lead the tasks', () => {
+    const organizationCount = DOCUMENT_MATRIX_ORGANIZATIONS + 10;
+    const redOrganization = (index: number) => index % 4 === 1;
+    const yellowOrganization = (index: number) => index % 5 === 2;
+    const report = reportWithMatrix(5, organizationCount, (task, organization) =>
+      redOrganization(organization) && task < 2
+        ? 'red'
+        : yellowOrganization(organization) && task < 3
+          ? 'yellow'
+          : 'green',
+    );
+
+    const matrix = documentTables(report, buildReportTables(report)).matrix;
+
+    const indexes = Array.from({ length: organizationCount }, (_, index) => index);
+    const red = indexes.filter(redOrganization);
+    const yellowOnly = indexes.filter((index) => !redOrganization(index) && yellowOrganization(index));
+    const greenFirst = indexes
+      .filter((index) => !redOrganization(index) && !yellowOrganization(index))
+      .slice(0, DOCUMENT_MATRIX_ORGANIZATIONS - red.length - yellowOnly.length);
+    const kept = [...red, ...yellowOnly, ...greenFirst].sort((a, b) => a - b);
+    expect(matrix.columns.slice(2).map((column) => column.header)).toEqual(
+      kept.map((index) => `单位${index + 1}`),
+    );
+    expect(matrix.rows).toHaveLength(5);
+    expect(matrix.rows.every((row) => row.length === 2 + DOCUMENT_MATRIX_ORGANIZATIONS)).toBe(true);
+    expect(matrix.rows[0].slice(2).map((cell) => cell.light)).toEqual(
+      kept.map((index) => (redOrganization(index) ? 'red' : yellowOrganization(index) ? 'yellow' : 'green')),
+    );
+    expect(matrix.note).toBe(
+      `仅列出红灯、黄灯最多的 5 项任务（共 5 项）和 ${DOCUMENT_MATRIX_ORGANIZATIONS} 个单位（共 ${organizationCount} 个），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
     );
   });
 

@@ -301,12 +301,15 @@ function organizationFiguresTable(
 
 /** Beyond this many rows a list in a mail or on paper is no longer read; the XLSX has every row. */
 export const DOCUMENT_TABLE_ROWS = 200;
-/** Matrix rows (tasks) a mail or PDF shows: the ones needing attention most. */
+/** Matrix rows (tasks) and organization columns a mail or PDF shows: the ones needing attention most. */
 export const DOCUMENT_MATRIX_ROWS = 60;
+export const DOCUMENT_MATRIX_ORGANIZATIONS = 20;
+/** The matrix's columns before the organizations': task code and title. */
+const MATRIX_TASK_COLUMNS = 2;
 
 /**
  * The tables as a mail (HTML) or a printed page (PDF) shows them: a large plan's matrix keeps the
- * tasks with the most red, then yellow cells, in plan order, and long lists keep their first rows
+ * tasks and organizations with the most red, then yellow cells, in plan order, and long lists keep their first rows
  * (the aggregation sorts them most urgent first); each cut table says so and where the rest is.
  */
 export function documentTables(report: JointReport, tables: ReportTables): ReportTables {
@@ -329,19 +332,39 @@ export function documentTables(report: JointReport, tables: ReportTables): Repor
 }
 
 function focusedMatrix(matrix: ReportTable, labels: ReportLabels): ReportTable {
-  if (matrix.rows.length <= DOCUMENT_MATRIX_ROWS) return matrix;
-  const count = (row: TableCell[], light: TrafficLight) => row.filter((cell) => cell.light === light).length;
-  const kept = matrix.rows
-    .map((row, index) => ({ index, red: count(row, 'red'), yellow: count(row, 'yellow') }))
-    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.index - b.index)
-    .slice(0, DOCUMENT_MATRIX_ROWS)
-    .map((entry) => entry.index)
-    .sort((a, b) => a - b);
+  const organizationCount = matrix.columns.length - MATRIX_TASK_COLUMNS;
+  if (matrix.rows.length <= DOCUMENT_MATRIX_ROWS && organizationCount <= DOCUMENT_MATRIX_ORGANIZATIONS) {
+    return matrix;
+  }
+  const rows = mostUrgent(matrix.rows, DOCUMENT_MATRIX_ROWS).map((index) => matrix.rows[index]);
+  const columnCells = Array.from({ length: organizationCount }, (_, column) =>
+    rows.map((row) => row[MATRIX_TASK_COLUMNS + column]),
+  );
+  const columns = [
+    ...Array.from({ length: MATRIX_TASK_COLUMNS }, (_, index) => index),
+    ...mostUrgent(columnCells, DOCUMENT_MATRIX_ORGANIZATIONS).map((column) => MATRIX_TASK_COLUMNS + column),
+  ];
   return {
     ...matrix,
-    rows: kept.map((index) => matrix.rows[index]),
-    note: labels.meta.abridgedMatrix(DOCUMENT_MATRIX_ROWS, matrix.rows.length),
+    columns: columns.map((index) => matrix.columns[index]),
+    rows: rows.map((row) => columns.map((index) => row[index])),
+    note: labels.meta.abridgedMatrix(
+      { shown: rows.length, total: matrix.rows.length },
+      { shown: columns.length - MATRIX_TASK_COLUMNS, total: organizationCount },
+    ),
   };
+}
+
+/** Positions of the `limit` lines (rows or columns) with the most red, then yellow cells, in their order. */
+function mostUrgent(lines: TableCell[][], limit: number): number[] {
+  const count = (line: TableCell[], light: TrafficLight) =>
+    line.filter((cell) => cell.light === light).length;
+  return lines
+    .map((line, index) => ({ index, red: count(line, 'red'), yellow: count(line, 'yellow') }))
+    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.index - b.index)
+    .slice(0, limit)
+    .map((entry) => entry.index)
+    .sort((a, b) => a - b);
 }
 
 /** A heading with one or more tables, in the order the HTML and PDF documents show them. */
