@@ -50,17 +50,21 @@ export function summarize(
   headline: ReportFigures,
   items: readonly ItemState[],
 ): ReportRunSummary {
-  return {
+  const summary: ReportRunSummary = {
     asOf,
     generatedAt,
     headline,
-    items: {
-      ids: items.map((item) => item.row.workItemId),
-      statuses: items.map((item) => item.row.status),
-      progress: items.map((item) => item.row.progress),
-      overdue: items.map((item) => item.overdue),
-    },
+    items: { ids: [], statuses: [], progress: [], overdue: [] },
   };
+  // One pass rather than one per column: with 50,000 items, reaching each item's row is what costs.
+  const { ids, statuses, progress, overdue } = summary.items;
+  for (const item of items) {
+    ids.push(item.row.workItemId);
+    statuses.push(item.row.status);
+    progress.push(item.row.progress);
+    overdue.push(item.overdue);
+  }
+  return summary;
 }
 
 export const NO_CHANGES: ReportChanges = Object.freeze({
