@@ -14,6 +14,20 @@ describe('progress chart', () => {
     expect(layout.height).toBeGreaterThan(layout.bars[2].y + layout.rowHeight);
   });
 
+  it('squeezes the rows of every province into a maximum height', () => {
+    const [first] = report.byProvince;
+    const byProvince = Array.from({ length: 34 }, (_, index) => ({
+      ...first,
+      organization: { ...first.organization, id: `province-${index}` },
+    }));
+    const layout = progressChartLayout({ ...report, byProvince }, 640, 520);
+    expect(layout.height).toBeLessThanOrEqual(520);
+    expect(layout.bars).toHaveLength(34);
+    expect(layout.bars[33].y + layout.rowHeight).toBeLessThanOrEqual(layout.plotBottom);
+    expect(layout.barHeight).toBeLessThan(layout.rowHeight);
+    expect(progressChartLayout(report, 640, 520).rowHeight).toBe(progressChartLayout(report).rowHeight);
+  });
+
   it('keeps bars inside the plot when figures are out of range', () => {
     const [first, second] = report.byProvince;
     const layout = progressChartLayout({

@@ -35,13 +35,30 @@ export const CHART_COLORS = { bar: '#1677FF', grid: '#E8E8E8', axisText: '#8C8C8
 const TITLE_HEIGHT = 28;
 const AXIS_HEIGHT = 20;
 
-export function progressChartLayout(report: JointReport, width = 640): ProgressChartLayout {
-  const rowHeight = 26;
-  const barHeight = 16;
+const ROW_HEIGHT = 26;
+const BAR_HEIGHT = 16;
+/** Below this a label no longer fits its row. */
+const MIN_ROW_HEIGHT = 12;
+
+/**
+ * `maxHeight` squeezes the rows so all provinces fit, e.g. on one PDF page: a chart taller than
+ * the page would otherwise run its labels onto page after page.
+ */
+export function progressChartLayout(
+  report: JointReport,
+  width = 640,
+  maxHeight = Infinity,
+): ProgressChartLayout {
+  const rowCount = Math.max(1, report.byProvince.length);
+  const rowHeight = Math.max(
+    MIN_ROW_HEIGHT,
+    Math.min(ROW_HEIGHT, (maxHeight - TITLE_HEIGHT - AXIS_HEIGHT) / rowCount),
+  );
+  const barHeight = (BAR_HEIGHT * rowHeight) / ROW_HEIGHT;
   const plotX = 150;
   const plotWidth = width - plotX - 50;
   const plotTop = TITLE_HEIGHT;
-  const plotBottom = plotTop + Math.max(1, report.byProvince.length) * rowHeight;
+  const plotBottom = plotTop + rowCount * rowHeight;
   const clamp = (value: number) => Math.min(100, Math.max(0, value));
   return {
     title: reportLabels(report.locale).sections.chart,

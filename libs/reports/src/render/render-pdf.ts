@@ -109,7 +109,7 @@ function heading(doc: Doc, text: string, size: number): void {
 }
 
 function drawChart(doc: Doc, report: JointReport): void {
-  const layout = progressChartLayout(report, Math.min(640, contentWidth(doc)));
+  const layout = progressChartLayout(report, Math.min(640, contentWidth(doc)), doc.page.height - 2 * MARGIN);
   ensureSpace(doc, layout.height);
   const originX = MARGIN;
   const originY = doc.y;
