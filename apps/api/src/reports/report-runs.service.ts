@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordAudit, ReportFormat, ReportRunState } from '@xietong/domain';
 import { ReportJobsProducer } from '@xietong/queue';
-import { isReportRunSummary } from '@xietong/reports';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { RequestReportDto } from './dto/request-report.dto';
@@ -38,7 +37,11 @@ export interface ReportDownload {
   content: Buffer;
 }
 
-const RUN_COLUMNS = `r.id, r.plan_id, r.schedule_id, r.state, r.formats, r.filters, r.locale, r.summary, r.error,
+// The stored summary carries every item's state for the next run (megabytes for a big plan);
+// people are shown only its headline.
+const RUN_COLUMNS = `r.id, r.plan_id, r.schedule_id, r.state, r.formats, r.filters, r.locale, r.error,
+  CASE WHEN r.summary ? 'headline' THEN jsonb_build_object('asOf', r.summary->'asOf',
+    'generatedAt', r.summary->'generatedAt', 'headline', r.summary->'headline') END AS summary,
   r.created_at, r.finished_at,
   coalesce((SELECT json_agg(json_build_object('id', f.id, 'format', f.format, 'fileName', f.file_name,
                                               'contentType', f.content_type, 'size', f.size) ORDER BY f.format)
@@ -138,7 +141,7 @@ interface RunRow {
   formats: ReportFormat[];
   filters: Record<string, unknown>;
   locale: string;
-  summary: unknown;
+  summary: ReportRunView['summary'];
   error: string | null;
   created_at: Date;
   finished_at: Date | null;
@@ -146,9 +149,6 @@ interface RunRow {
 }
 
 function toView(row: RunRow): ReportRunView {
-  const summary = isReportRunSummary(row.summary)
-    ? { asOf: row.summary.asOf, generatedAt: row.summary.generatedAt, headline: { ...row.summary.headline } }
-    : null;
   return {
     id: row.id,
     planId: row.plan_id,
@@ -157,7 +157,7 @@ function toView(row: RunRow): ReportRunView {
     formats: row.formats,
     filters: row.filters,
     locale: row.locale,
-    summary,
+    summary: row.summary,
     error: row.error,
     createdAt: new Date(row.created_at).toISOString(),
     finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
