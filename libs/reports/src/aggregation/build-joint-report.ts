@@ -242,37 +242,19 @@ export async function buildJointReport(
       daysOverdue: Math.max(0, daysLate),
       completedAt: isoTimestamp(item.completed_at),
     };
-    if (isOverdue) {
-      overdue.push({
-        place,
-        item: {
-          workItemId: item.id,
-          taskCode: task.code,
-          taskTitle: task.title,
-          organization: row.organization,
-          owner,
-          deadline: item.deadline,
-          daysOverdue: daysLate,
-          progress: item.progress,
-          status: item.status,
-        },
-      });
-    } else if (open && -daysLate <= DUE_SOON_DAYS) {
-      dueSoon.push({
-        place,
-        item: {
-          workItemId: item.id,
-          taskCode: task.code,
-          taskTitle: task.title,
-          organization: row.organization,
-          owner,
-          deadline: item.deadline,
-          daysLeft: -daysLate,
-          progress: item.progress,
-          status: item.status,
-          light,
-        },
-      });
+    if (isOverdue || (open && -daysLate <= DUE_SOON_DAYS)) {
+      const listed = {
+        workItemId: item.id,
+        taskCode: task.code,
+        taskTitle: task.title,
+        organization: row.organization,
+        owner,
+        deadline: item.deadline,
+        progress: item.progress,
+        status: item.status,
+      };
+      if (isOverdue) overdue.push({ place, item: { ...listed, daysOverdue: daysLate } });
+      else dueSoon.push({ place, item: { ...listed, daysLeft: -daysLate, light } });
     }
   }
   // Equally late items stay in report order.

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -10,13 +9,11 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { REPORT_FORMATS, ReportFormat } from '@xietong/domain';
-import { REPORT_LOCALES, ReportLocale } from '@xietong/reports';
-import { ReportFiltersDto } from '../../reports/dto/report-filters.dto';
+import { ReportScopeDto } from '../../reports/dto/report-filters.dto';
 
-export class CreateReportScheduleDto {
+export class CreateReportScheduleDto extends ReportScopeDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   planId!: string;
@@ -51,15 +48,4 @@ export class CreateReportScheduleDto {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   recipientIds!: string[];
-
-  @ApiPropertyOptional({ type: ReportFiltersDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ReportFiltersDto)
-  filters?: ReportFiltersDto;
-
-  @ApiPropertyOptional({ enum: REPORT_LOCALES, default: 'zh-CN' })
-  @IsOptional()
-  @IsIn(REPORT_LOCALES)
-  locale?: ReportLocale;
 }

@@ -1,5 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import { REPORT_LOCALES, ReportLocale } from '@xietong/reports';
 
 /** Empty or missing lists mean "all" for their dimension. */
 export class ReportFiltersDto {
@@ -24,4 +26,18 @@ export class ReportFiltersDto {
   @IsInt({ each: true })
   @Min(1, { each: true })
   chapterNumbers?: number[];
+}
+
+/** What a report covers and the language it speaks, shared by on-demand runs and schedules. */
+export class ReportScopeDto {
+  @ApiPropertyOptional({ type: ReportFiltersDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportFiltersDto)
+  filters?: ReportFiltersDto;
+
+  @ApiPropertyOptional({ enum: REPORT_LOCALES, default: 'zh-CN' })
+  @IsOptional()
+  @IsIn(REPORT_LOCALES)
+  locale?: ReportLocale;
 }
