@@ -86,7 +86,8 @@ export class ScheduledReportRunner {
         planTitle: report.plan.title,
         reportTitle,
         highlights: reportHighlights(report, built.previousHeadline),
-        link: `${this.config.publicUrl}/api/reports/${runId}`,
+        // The web app's reports page opens the run (after sign-in) with its preview and downloads.
+        link: `${this.config.publicUrl}/reports?plan=${report.plan.id}&run=${runId}`,
         locale: report.locale,
         attachments: built.files.map((file) => ({ reportFileId: file.id })),
       },
