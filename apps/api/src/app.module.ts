@@ -35,6 +35,13 @@ import { WebModule } from './web/web.module';
             return id;
           },
           redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // A calendar feed's URL is its credential: keep it out of the logs.
+          serializers: {
+            req: (request: { url?: string }) => ({
+              ...request,
+              url: request.url?.replace(/\/api\/calendar\/[^/?]+/, '/api/calendar/***'),
+            }),
+          },
           autoLogging: { ignore: (request) => request.url === '/api/health' },
         },
       }),

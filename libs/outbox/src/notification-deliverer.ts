@@ -104,13 +104,13 @@ export class NotificationDeliverer {
         return { outcome: 'sent' };
       } catch (error) {
         const failed = isLastAttempt || (error instanceof NotificationDeliveryError && error.permanent);
-        // Before the mark, the failure is counted on the locked row. After it (the receiver refused at
+        // Before the mark, the failure is counted on the locked rows. After it (the receiver refused at
         // the very end), the row goes back to pending so that the retry sends it.
         await (committed ? this.dataSource : runner).query(
           `UPDATE notifications SET state = $2, last_error = $3, sent_at = NULL,
              attempts = attempts + CASE WHEN $4 THEN 0 ELSE 1 END
-           WHERE id = $1`,
-          [row.id, failed ? 'failed' : 'pending', errorText(error), committed],
+           WHERE id = ANY($1::uuid[])`,
+          [batch.map((claimed) => claimed.id), failed ? 'failed' : 'pending', errorText(error), committed],
         );
         if (!committed) {
           await runner.commitTransaction();

@@ -148,8 +148,9 @@ export class ReminderScanner {
     const subjects: CadenceSubjectRow[] = await this.dataSource.query(
       `SELECT w.plan_id, w.organization_id, o.name AS organization_name,
               array_remove(array_agg(DISTINCT w.owner_id), NULL) AS owner_ids,
-              (SELECT max(u.created_at) FROM work_item_updates u JOIN tasks t ON t.id = u.task_id
-               WHERE t.plan_id = w.plan_id AND u.organization_id = w.organization_id) AS last_update_at
+              -- An update counts for the organization whose item it is about: a liaison office reports for its province.
+              (SELECT max(u.created_at) FROM work_item_updates u JOIN work_items uw ON uw.id = u.work_item_id
+               WHERE uw.plan_id = w.plan_id AND uw.organization_id = w.organization_id) AS last_update_at
        FROM work_items w JOIN organizations o ON o.id = w.organization_id
        WHERE w.plan_id = ANY($1::uuid[]) AND w.status IN ('not_started', 'in_progress', 'blocked')
        GROUP BY w.plan_id, w.organization_id, o.name`,

@@ -16,6 +16,8 @@ export function reportSchedulerId(scheduleId: string): string {
   return `${SCHEDULER_PREFIX}${scheduleId}`;
 }
 
+const REPORT_RETRY = { attempts: 3, backoff: { type: 'exponential', delay: 5000 } };
+
 /**
  * Puts report work on the `reports` queue. Builds are keyed by run id, so enqueuing a run twice
  * builds it once; each schedule is one job scheduler, so it fires once per tick however many
@@ -28,18 +30,15 @@ export class ReportJobsProducer {
   ) {}
 
   async enqueueBuild(runId: string): Promise<void> {
-    await this.reports.add(
-      JOBS.buildReport,
-      { runId },
-      { jobId: runId, attempts: 3, backoff: { type: 'exponential', delay: 5000 } },
-    );
+    await this.reports.add(JOBS.buildReport, { runId }, { jobId: runId, ...REPORT_RETRY });
   }
 
   async upsertSchedule(schedule: ReportScheduleTiming): Promise<void> {
     await this.reports.upsertJobScheduler(
       reportSchedulerId(schedule.id),
       { pattern: schedule.cron, tz: schedule.timezone },
-      { name: JOBS.scheduledReport, data: { scheduleId: schedule.id } },
+      // A firing that fails on a passing database error is retried rather than never mailed.
+      { name: JOBS.scheduledReport, data: { scheduleId: schedule.id }, opts: REPORT_RETRY },
     );
   }
 

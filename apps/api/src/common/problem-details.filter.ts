@@ -36,6 +36,7 @@ const TITLES: Record<number, string> = {
 const PG_ERRORS: Record<string, { status: number; detail: string }> = {
   '23505': { status: 409, detail: 'This record already exists (a unique value is taken).' },
   '23503': { status: 422, detail: 'A referenced record does not exist (check the ids you sent).' },
+  '23502': { status: 400, detail: 'A required value is missing (null is not allowed for this field).' },
   '23514': { status: 422, detail: 'A value is outside what is allowed (e.g. progress must be 0–100).' },
   '22P02': { status: 400, detail: 'A value has the wrong format (e.g. an id that is not a UUID).' },
   '22007': { status: 400, detail: 'A date or time is not valid.' },

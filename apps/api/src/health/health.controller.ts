@@ -30,10 +30,13 @@ export class HealthController {
       async () => {
         const indicator = this.indicators.check('redis');
         try {
+          let timer: NodeJS.Timeout | undefined;
           await Promise.race([
             this.redis.ping(),
-            new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 2000 ms')), 2000)),
-          ]);
+            new Promise((_, reject) => {
+              timer = setTimeout(() => reject(new Error('timeout after 2000 ms')), 2000);
+            }),
+          ]).finally(() => clearTimeout(timer));
           return indicator.up();
         } catch (error) {
           return indicator.down({ message: (error as Error).message });

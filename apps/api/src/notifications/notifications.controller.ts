@@ -1,8 +1,10 @@
 import {
+  BadRequestException,
   Body,
   Controller,
   Get,
   HttpCode,
+  Inject,
   NotFoundException,
   Param,
   ParseUUIDPipe,
@@ -11,9 +13,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { ReminderScanner } from '@xietong/outbox';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
@@ -21,7 +24,8 @@ import { Roles } from '../auth/decorators/roles.decorator';
 
 export class NotificationListQuery {
   @IsOptional()
-  @Type(() => Boolean)
+  // Query strings carry "true"/"false"; Boolean("false") would be true.
+  @Transform(({ value }) => ({ true: true, false: false })[String(value) as 'true' | 'false'] ?? value)
   @IsBoolean()
   unread?: boolean;
 
@@ -40,7 +44,10 @@ export class NotificationListQuery {
 }
 
 export class ReminderScanRequest {
-  /** Scan as of this time instead of now (to check what a policy would send). */
+  /**
+   * Scan as if it were this time. The scan really notifies and uses up the reminders it sends, so
+   * this is for test and staging systems only; production refuses it.
+   */
   @IsOptional()
   @IsISO8601({ strict: true })
   asOf?: string;
@@ -53,6 +60,7 @@ export class NotificationsController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly scanner: ReminderScanner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The bell: in-app notifications that are due (quiet hours respected), newest first. */
@@ -90,6 +98,11 @@ export class NotificationsController {
   @HttpCode(200)
   @Roles('admin')
   scan(@Body() body: ReminderScanRequest) {
+    if (body.asOf && this.config.nodeEnv === 'production') {
+      throw new BadRequestException(
+        'asOf 仅用于测试环境：扫描会真实发送并消耗提醒。asOf is for test systems only: a scan really sends and uses up reminders.',
+      );
+    }
     return this.scanner.scan(body.asOf ? new Date(body.asOf) : new Date());
   }
 

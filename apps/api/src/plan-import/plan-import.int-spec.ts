@@ -121,6 +121,20 @@ describe('POST /api/plans/import', () => {
     expect(response.body.detail).toMatch(/5 MB/);
   });
 
+  it('refuses a manager who does not manage the plan a re-import would overwrite', async () => {
+    const [ndrc] = await t.db.query(`SELECT id FROM organizations WHERE code = 'NDRC'`);
+    await t.db.query(
+      `INSERT INTO users (email, password_hash, display_name, role, organization_id)
+       SELECT 'other.manager@xietong.local', password_hash, '另一位负责人', 'manager', $1 FROM users WHERE email = 'manager@xietong.local'`,
+      [ndrc.id],
+    );
+    const other = await t.login('other.manager@xietong.local');
+    const refused = await importPlan({ text: planText }, other).expect(403);
+    expect(refused.body.detail).toMatch(/不是它的规划负责人/);
+    const [{ managers }] = await t.db.query(`SELECT count(*)::int AS managers FROM plan_managers`);
+    expect(managers).toBe(1);
+  });
+
   it('lets only managers and admins import', async () => {
     const coordinator = await t.login('coordinator.gd@xietong.local');
     const refused = await importPlan({ text: planText, dryRun: true }, coordinator).expect(403);

@@ -1,12 +1,13 @@
 import {
   BadRequestException,
+  ForbiddenException,
   Injectable,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanImporter, PlanImportResult, PlanStructureError } from '@xietong/domain';
+import { PlanImporter, PlanImportResult, PlanNotManagedError, PlanStructureError } from '@xietong/domain';
 import { decodePlanText, PlanDecodeError, toContractJson } from '@xietong/plan-parser';
 import { AuthUser } from '../auth/auth-user';
 
@@ -45,6 +46,7 @@ export class PlanImportService {
       });
     } catch (error) {
       if (error instanceof PlanStructureError) throw new UnprocessableEntityException(error.message);
+      if (error instanceof PlanNotManagedError) throw new ForbiddenException(error.message);
       throw error;
     }
     const { parsed, ...outcome } = result;

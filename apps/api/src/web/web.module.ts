@@ -31,7 +31,8 @@ export class WebModule implements OnModuleInit {
     let serveFiles: express.Handler | null = null;
 
     app.use((request: Request, response: Response, next: NextFunction) => {
-      if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path)) return next();
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || SERVER_PATHS.test(request.path))
+        return next();
       // Looked up until found, so a build made while the server runs is picked up.
       directory ??= findWebBuild();
       if (!directory) {
@@ -42,7 +43,10 @@ export class WebModule implements OnModuleInit {
         index: false,
         // Vite names assets by content hash, so they never change; anything else is revalidated.
         setHeaders: (res, path) =>
-          res.setHeader('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+          res.setHeader(
+            'Cache-Control',
+            /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
       });
       const webRoot = directory;
       serveFiles(request, response, () => {

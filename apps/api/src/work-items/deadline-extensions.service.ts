@@ -109,6 +109,17 @@ export class DeadlineExtensionsService {
           `这份延期申请已于 ${extension.decidedAt?.toISOString().slice(0, 10)} 被${DECISION_LABELS[extension.state]}，不能再审批。`,
         );
       }
+      // The item may have moved on since the request: approving must still extend an open item.
+      if (decision === 'approved' && !OPEN_WORK_ITEM_STATUSES.includes(item.status)) {
+        throw new ConflictException(
+          `事项已${WORK_ITEM_STATUS_LABELS[item.status]}，延期申请已过时；请驳回。`,
+        );
+      }
+      if (decision === 'approved' && extension.requestedDeadline <= item.deadline) {
+        throw new ConflictException(
+          `截止日期已调整为 ${item.deadline}，不早于申请的 ${extension.requestedDeadline}，申请已过时；请驳回。`,
+        );
+      }
       await manager.query(
         `UPDATE deadline_extensions SET state = $2, decided_by_id = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
         [extensionId, decision, actor.user.id, note ?? null],

@@ -47,7 +47,9 @@ export function workItemListStatements(
   if (query.planId) where.push(`w.plan_id = ${params.add(query.planId)}`);
   if (query.taskId) where.push(`w.task_id = ${params.add(query.taskId)}`);
   if (query.chapter) {
-    where.push(`t.chapter_id IN (SELECT id FROM chapters WHERE number = ${params.add(query.chapter)})`);
+    where.push(
+      `t.chapter_id IN (SELECT id FROM chapters WHERE plan_id = w.plan_id AND number = ${params.add(query.chapter)})`,
+    );
   }
   if (query.organizationId) where.push(`w.organization_id = ${params.add(query.organizationId)}`);
   if (query.ownerId) where.push(`w.owner_id = ${params.add(query.ownerId)}`);

@@ -37,6 +37,9 @@ export interface PlanImportResult {
 /** The text has no plan structure; `message` says what was expected. */
 export class PlanStructureError extends Error {}
 
+/** A manager tried to re-import (and so overwrite) a plan someone else manages. */
+export class PlanNotManagedError extends Error {}
+
 const UNVERIFIED_CODE_PREFIX = 'U-';
 
 /**
@@ -72,6 +75,7 @@ export class PlanImporter {
       return { dryRun: true, planId: null, created: false, workItemsCreated: 0, summary, parsed };
 
     return this.dataSource.transaction(async (manager) => {
+      if (request.actorIsManager) await this.assertManagesExisting(manager, parsed.title, request.actorId);
       const { planId, created } = await this.upsertPlan(manager, request, parsed);
       const chapterIds = await this.upsertChapters(manager, planId, parsed);
       const taskIds = await this.upsertTasks(manager, planId, parsed, chapterIds);
@@ -96,6 +100,24 @@ export class PlanImporter {
       });
       return { dryRun: false, planId, created, workItemsCreated, summary, parsed };
     });
+  }
+
+  /** Re-importing replaces a plan's text and lead units: only its managers (or an admin) may. */
+  private async assertManagesExisting(
+    manager: EntityManager,
+    title: string,
+    actorId: string | null,
+  ): Promise<void> {
+    const [existing] = await manager.query(
+      `SELECT p.id, EXISTS (SELECT 1 FROM plan_managers m WHERE m.plan_id = p.id AND m.user_id = $2) AS manages
+       FROM plans p WHERE p.title = $1 FOR UPDATE`,
+      [title, actorId],
+    );
+    if (existing && !existing.manages) {
+      throw new PlanNotManagedError(
+        `《${title}》已存在，且你不是它的规划负责人，不能重新导入覆盖它；请联系该规划的负责人或管理员，或换一个标题导入。`,
+      );
+    }
   }
 
   private async upsertPlan(manager: EntityManager, request: PlanImportRequest, parsed: ParsedPlan) {

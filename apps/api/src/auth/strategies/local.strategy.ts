@@ -1,4 +1,4 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Request } from 'express';
 import { Strategy } from 'passport-local';
@@ -11,7 +11,10 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     super({ usernameField: 'email', passwordField: 'password', passReqToCallback: true });
   }
 
-  async validate(request: Request, email: string, password: string): Promise<AuthUser> {
+  async validate(request: Request, email: unknown, password: unknown): Promise<AuthUser> {
+    if (typeof email !== 'string' || typeof password !== 'string') {
+      throw new BadRequestException('邮箱和密码须为字符串。email and password must be strings.');
+    }
     const user = await this.auth.validateCredentials(email, password, request.ip ?? 'unknown');
     if (!user) throw new UnauthorizedException('邮箱或密码错误。Email or password is wrong.');
     return user;
