@@ -16,6 +16,7 @@ import { WorkItemsModule } from './work-items/work-items.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { SettingsModule } from './settings/settings.module';
 import { ReportSchedulesModule } from './report-schedules/report-schedules.module';
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
@@ -61,6 +62,7 @@ import { WebModule } from './web/web.module';
     PlanImportModule,
     NotificationsModule,
     CalendarModule,
+    SettingsModule,
     ReportsModule,
     ReportSchedulesModule,
     WebModule,

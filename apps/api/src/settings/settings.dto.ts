@@ -1,0 +1,91 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { NOTIFICATION_CHANNELS, NotificationChannel, WEBHOOK_FORMATS, WebhookFormat } from '@xietong/domain';
+
+export class NotificationPreferencesDto {
+  @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true, example: ['email', 'in_app'] })
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(NOTIFICATION_CHANNELS, { each: true })
+  channels!: NotificationChannel[];
+
+  @ApiProperty({ description: 'One mail a day at 08:00 instead of one per reminder' })
+  @IsBoolean()
+  dailyDigest!: boolean;
+}
+
+export class UpdateMySettingsDto {
+  @ApiPropertyOptional({ type: NotificationPreferencesDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NotificationPreferencesDto)
+  notificationPreferences?: NotificationPreferencesDto;
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  locale?: 'zh-CN' | 'en';
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+}
+
+/** Validated by the domain's own schemas (zod), which say which setting is wrong and why. */
+export class UpdatePlanSettingsDto {
+  @ApiPropertyOptional({
+    description:
+      'Overrides of the default reminder policy, e.g. {"workingDays": true, "daysBefore": [7, 3, 1]}; null resets',
+  })
+  @IsOptional()
+  @IsObject()
+  reminderPolicy?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({
+    description: 'e.g. {"kind": "weekly", "weekday": 5, "time": "12:00"}; null turns it off',
+  })
+  @IsOptional()
+  @IsObject()
+  reportingCadence?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+}
+
+export class CreateWebhookEndpointDto {
+  @ApiProperty({ example: '广西协调群' })
+  @IsString()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ example: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…' })
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  url!: string;
+
+  @ApiProperty({ enum: WEBHOOK_FORMATS })
+  @IsIn(WEBHOOK_FORMATS)
+  format!: WebhookFormat;
+
+  @ApiPropertyOptional({ description: 'Signing secret (generic JSON, DingTalk, Feishu)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  secret?: string;
+}

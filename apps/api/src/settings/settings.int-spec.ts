@@ -1,0 +1,117 @@
+import { createJointPlan } from '@xietong/testing';
+import { createTestApp, TestApp } from '../../test/create-test-app';
+
+describe('settings', () => {
+  let t: TestApp;
+  let planId: string;
+  let guangxi: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ({ id: planId } = await createJointPlan(t.db, { managerEmails: ['manager@xietong.local'] }));
+    [{ id: guangxi }] = await t.db.query(`SELECT id FROM organizations WHERE code = 'GX'`);
+  });
+  afterAll(() => t.close());
+
+  const as = async (email: string) => await t.login(email);
+
+  it('lets anyone choose their channels and daily digest, and refuses an unknown time zone', async () => {
+    const auth = await as('liaison.gx@xietong.local');
+    const saved = await t
+      .http()
+      .patch('/api/me/settings')
+      .set('Authorization', auth)
+      .send({ notificationPreferences: { channels: ['in_app'], dailyDigest: true }, timeZone: 'Asia/Urumqi' })
+      .expect(200);
+    expect(saved.body).toEqual({
+      notificationPreferences: { channels: ['in_app'], dailyDigest: true },
+      locale: 'zh-CN',
+      timeZone: 'Asia/Urumqi',
+    });
+    const bad = await t
+      .http()
+      .patch('/api/me/settings')
+      .set('Authorization', auth)
+      .send({ timeZone: 'Mars/Olympus' })
+      .expect(400);
+    expect(bad.body.detail).toMatch(/Mars\/Olympus/);
+    await t
+      .http()
+      .patch('/api/me/settings')
+      .set('Authorization', auth)
+      .send({ notificationPreferences: { channels: ['fax'], dailyDigest: false } })
+      .expect(400);
+  });
+
+  it('lets the plan’s manager set its reminder policy with readable validation, and nobody else', async () => {
+    const manager = await as('manager@xietong.local');
+    const saved = await t
+      .http()
+      .patch(`/api/plans/${planId}/settings`)
+      .set('Authorization', manager)
+      .send({
+        reminderPolicy: { workingDays: true, daysBefore: [7, 3, 1] },
+        reportingCadence: { kind: 'weekly', weekday: 5, time: '12:00' },
+      })
+      .expect(200);
+    expect(saved.body.reminderPolicy).toEqual({ workingDays: true, daysBefore: [7, 3, 1] });
+    const wrong = await t
+      .http()
+      .patch(`/api/plans/${planId}/settings`)
+      .set('Authorization', manager)
+      .send({ reminderPolicy: { quietHours: { start: '25:00', end: '08:00' } } })
+      .expect(400);
+    expect(wrong.body.detail).toMatch(/quietHours\.start/);
+    const coordinator = await as('coordinator.gx@xietong.local');
+    await t.http().get(`/api/plans/${planId}/settings`).set('Authorization', coordinator).expect(200);
+    const refused = await t
+      .http()
+      .patch(`/api/plans/${planId}/settings`)
+      .set('Authorization', coordinator)
+      .send({ reminderPolicy: null })
+      .expect(403);
+    expect(refused.body.detail).toMatch(/规划负责人/);
+  });
+
+  it('lets an organization’s coordinators manage its group robots, never showing the secret', async () => {
+    const coordinator = await as('coordinator.gx@xietong.local');
+    const created = await t
+      .http()
+      .post(`/api/organizations/${guangxi}/webhooks`)
+      .set('Authorization', coordinator)
+      .send({
+        name: '广西协调群',
+        url: 'https://oapi.dingtalk.com/robot/send?access_token=abc',
+        format: 'dingtalk',
+        secret: 'SECabc',
+      })
+      .expect(201);
+    expect(created.body).toMatchObject({ name: '广西协调群', format: 'dingtalk' });
+    expect(created.body.secret).toBeUndefined();
+    const list = await t
+      .http()
+      .get(`/api/organizations/${guangxi}/webhooks`)
+      .set('Authorization', coordinator)
+      .expect(200);
+    expect(list.body).toHaveLength(1);
+
+    const guangdong = await as('coordinator.gd@xietong.local');
+    await t.http().get(`/api/organizations/${guangxi}/webhooks`).set('Authorization', guangdong).expect(403);
+    await t
+      .http()
+      .post(`/api/organizations/${guangxi}/webhooks`)
+      .set('Authorization', coordinator)
+      .send({ name: 'x', url: 'not a url', format: 'wecom' })
+      .expect(400);
+    await t
+      .http()
+      .delete(`/api/organizations/${guangxi}/webhooks/${created.body.id}`)
+      .set('Authorization', guangdong)
+      .expect(403);
+    await t
+      .http()
+      .delete(`/api/organizations/${guangxi}/webhooks/${created.body.id}`)
+      .set('Authorization', coordinator)
+      .expect(204);
+  });
+});
