@@ -35,11 +35,12 @@ export class AuthController {
     return this.auth.refresh(body.refreshToken, request.ip);
   }
 
-  @ApiBearerAuth()
+  /** The refresh token is the credential here, so signing out works after the access token expired. */
+  @Public()
   @Post('auth/logout')
   @HttpCode(204)
-  async logout(@Body() body: RefreshTokenDto, @CurrentUser() user: AuthUser): Promise<void> {
-    await this.auth.logout(body.refreshToken, user);
+  async logout(@Body() body: RefreshTokenDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
   }
 
   @ApiBearerAuth()

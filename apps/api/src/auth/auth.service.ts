@@ -90,11 +90,10 @@ export class AuthService {
     return this.issueTokens(toAuthUser(row), consumed[0].family_id, ip);
   }
 
-  async logout(refreshToken: string, user: AuthUser): Promise<void> {
-    const [token] = await this.db.query(
-      `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2`,
-      [sha256(refreshToken), user.id],
-    );
+  async logout(refreshToken: string): Promise<void> {
+    const [token] = await this.db.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1`, [
+      sha256(refreshToken),
+    ]);
     if (token) await this.revokeFamily(token.family_id);
   }
 

@@ -244,10 +244,11 @@ describe('authorization matrix', () => {
   });
 
   it('lets nobody reach any route without a token but login, refresh and health', async () => {
-    // Calendar feeds authenticate by the secret token in their URL (see the Public decorator).
+    // Calendar feeds authenticate by the secret token in their URL, logout by the refresh token it revokes.
     const publicRoutes = [
       'POST /api/auth/login',
       'POST /api/auth/refresh',
+      'POST /api/auth/logout',
       'GET /api/health',
       'GET /api/calendar/:file',
     ];

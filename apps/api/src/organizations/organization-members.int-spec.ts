@@ -1,3 +1,4 @@
+import { createJointPlan } from '@xietong/testing';
 import { createTestApp, TestApp } from '../../test/create-test-app';
 
 describe('GET /api/organizations/:id/members', () => {
@@ -27,9 +28,11 @@ describe('GET /api/organizations/:id/members', () => {
     ]);
   });
 
-  it('refuses another province’s coordinator with a reason, but not a manager', async () => {
+  it('refuses another province’s coordinator with a reason, and a manager outside their plans', async () => {
     const refused = await members('coordinator.gd@xietong.local', guangxi, 403);
     expect(refused.body.detail).toMatch(/本单位/);
+    await members('manager@xietong.local', guangdong, 403);
+    await createJointPlan(t.db, { managerEmails: ['manager@xietong.local'] });
     await members('manager@xietong.local', guangdong, 200);
   });
 });

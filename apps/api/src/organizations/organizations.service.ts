@@ -31,9 +31,9 @@ export class OrganizationsService {
     );
   }
 
-  members(organizationId: string, user: AuthUser) {
-    if (user.role !== 'admin' && user.role !== 'manager' && user.actingOrganizationId !== organizationId) {
-      throw new ForbiddenException('只能查看本单位（或所代表省份）的人员。');
+  async members(organizationId: string, user: AuthUser) {
+    if (!(await this.mayListMembers(organizationId, user))) {
+      throw new ForbiddenException('只能查看本单位（或所代表省份），或你负责的规划中牵头单位的人员。');
     }
     return this.db.query(
       `SELECT u.id, u.display_name AS "displayName", u.email, u.role, o.name AS "organizationName"
@@ -42,5 +42,19 @@ export class OrganizationsService {
        ORDER BY u.role, u.display_name`,
       [organizationId],
     );
+  }
+
+  /** Own people for everyone; for managers, the lead units of the plans they manage. */
+  private async mayListMembers(organizationId: string, user: AuthUser): Promise<boolean> {
+    if (user.role === 'admin' || user.actingOrganizationId === organizationId) return true;
+    if (user.role !== 'manager') return false;
+    const [row] = await this.db.query(
+      `SELECT EXISTS (
+         SELECT 1 FROM task_lead_units l JOIN tasks t ON t.id = l.task_id
+         JOIN plan_managers m ON m.plan_id = t.plan_id AND m.user_id = $2
+         WHERE l.organization_id = $1) AS leads`,
+      [organizationId, user.id],
+    );
+    return row.leads;
   }
 }
