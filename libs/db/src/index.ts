@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './service-check';
 export * from './snake-naming.strategy';
 export * from './database.module';
+export * from './read-replica';

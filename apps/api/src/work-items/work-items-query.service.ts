@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { queryReplica } from '@xietong/db';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { JointTaskView, TaskViewService } from '../tasks/task-view.service';
@@ -38,8 +39,8 @@ export class WorkItemsQueryService {
   async list(user: AuthUser, query: WorkItemListQueryDto): Promise<Page<WorkItemView>> {
     const { page, count } = workItemListStatements(user, query);
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(page.sql, page.values) as Promise<(WorkItemRow & { latestUpdate: unknown })[]>,
-      this.db.query(count.sql, count.values) as Promise<{ total: number }[]>,
+      queryReplica<(WorkItemRow & { latestUpdate: unknown })[]>(this.db, page.sql, page.values),
+      queryReplica<{ total: number }[]>(this.db, count.sql, count.values),
     ]);
     return {
       items: rows.map((row) => ({ ...toWorkItemView(row), latestUpdate: row.latestUpdate })),
