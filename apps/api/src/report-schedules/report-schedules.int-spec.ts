@@ -84,6 +84,16 @@ describe('report schedules', () => {
       .create({ ...valid, recipientIds: [stranger] })
       .expect(422);
     expect(unknown.body.detail).toContain(stranger);
+    // Yunnan leads no task of the plan: its coordinator may not receive the plan's report.
+    const [outsider] = await t.db.query(
+      `INSERT INTO users (email, password_hash, display_name, role, organization_id)
+       SELECT 'coordinator.yn@xietong.local', 'x', '云南协调员', 'coordinator', id FROM organizations WHERE code = 'YN'
+       RETURNING id`,
+    );
+    const refused = await schedules()
+      .create({ ...valid, recipientIds: [outsider.id] })
+      .expect(422);
+    expect(refused.body.detail).toMatch(/云南协调员 看不到这个规划/);
     expect(await schedulerKeys()).toEqual([]);
   });
 

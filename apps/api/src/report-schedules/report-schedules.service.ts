@@ -87,7 +87,7 @@ export class ReportSchedulesService {
     nextFiring(dto.cron, timezone);
     const locale = dto.locale ?? 'zh-CN';
     const row = await this.db.transaction(async (manager) => {
-      await this.assertRecipients(manager, dto.recipientIds);
+      await this.assertRecipients(manager, dto.planId, dto.recipientIds);
       const [created]: ScheduleRow[] = await manager.query(
         `INSERT INTO report_schedules (plan_id, name, cron, timezone, formats, recipient_ids, filters, locale, created_by_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
@@ -130,7 +130,7 @@ export class ReportSchedulesService {
       const timezone = dto.timezone ?? before.timezone;
       assertTimeZone(timezone);
       nextFiring(cron, timezone);
-      if (dto.recipientIds) await this.assertRecipients(manager, dto.recipientIds);
+      if (dto.recipientIds) await this.assertRecipients(manager, before.plan_id, dto.recipientIds);
       const [[updated]]: [ScheduleRow[], number] = await manager.query(
         `UPDATE report_schedules
          SET name = $2, cron = $3, timezone = $4, formats = $5, recipient_ids = $6, filters = $7, locale = $8,
@@ -193,16 +193,36 @@ export class ReportSchedulesService {
     await this.policy.assertPlan(user, plan);
   }
 
-  private async assertRecipients(manager: EntityManager, recipientIds: readonly string[]): Promise<void> {
-    const rows: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM users WHERE id = ANY($1::uuid[]) AND active`,
-      [recipientIds],
+  /** A scheduled report shows the whole plan: it may only go to people who may see that plan. */
+  private async assertRecipients(
+    manager: EntityManager,
+    planId: string,
+    recipientIds: readonly string[],
+  ): Promise<void> {
+    const rows: Array<{ id: string; sees_plan: boolean; name: string }> = await manager.query(
+      `SELECT u.id, u.display_name AS name,
+              u.role = 'admin'
+              OR EXISTS (SELECT 1 FROM plan_managers m WHERE m.plan_id = $2 AND m.user_id = u.id)
+              OR (u.role <> 'manager' AND EXISTS (
+                    SELECT 1 FROM task_lead_units l JOIN tasks t ON t.id = l.task_id
+                    WHERE t.plan_id = $2
+                      AND l.organization_id = CASE WHEN o.kind = 'liaison_office' AND o.parent_id IS NOT NULL
+                                                   THEN o.parent_id ELSE o.id END)) AS sees_plan
+       FROM users u JOIN organizations o ON o.id = u.organization_id
+       WHERE u.id = ANY($1::uuid[]) AND u.active`,
+      [recipientIds, planId],
     );
     const known = new Set(rows.map((row) => row.id));
     const unknown = recipientIds.filter((id) => !known.has(id));
     if (unknown.length) {
       throw new UnprocessableEntityException(
         `No active user has the id ${unknown.join(', ')}; pick recipients from GET /api/admin/users or the plan's people.`,
+      );
+    }
+    const outsiders = rows.filter((row) => !row.sees_plan).map((row) => row.name);
+    if (outsiders.length) {
+      throw new UnprocessableEntityException(
+        `${outsiders.join('、')} 看不到这个规划，不能接收它的报告。These recipients cannot see the plan.`,
       );
     }
   }
