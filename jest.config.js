@@ -8,7 +8,7 @@ const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const shared = {
   // swc rewrites the @xietong/* aliases itself, so globalSetup (which runs outside jest's resolver) gets them too.
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         ...swcConfig,
@@ -17,6 +17,9 @@ const shared = {
       },
     ],
   },
+  // Nest 12 ships its packages as ES modules only. Node loads them from our CommonJS build through
+  // require(esm), which Jest's module runtime cannot do before Node 24.9, so Jest compiles them with swc.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

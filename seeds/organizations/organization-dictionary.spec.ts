@@ -4,7 +4,8 @@ import { Converter } from 'opencc-js';
 import type { OrganizationDictionaryEntry } from '../../libs/plan-parser/src/organization-dictionary';
 import { CENTRAL_BODIES, ORGANIZATION_DICTIONARY, PROVINCES } from './index';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
+// opencc-js's bundled types lose the converter's signature under nodenext resolution.
+const toSimplified: (text: string) => string = Converter({ from: 't', to: 'cn' });
 
 function writtenForms(entry: OrganizationDictionaryEntry): string[] {
   return [entry.name, ...entry.shortNames, ...entry.aliases];

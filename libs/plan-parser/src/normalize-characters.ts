@@ -1,7 +1,8 @@
 import { Converter } from 'opencc-js';
 
 // Building the converter loads its dictionaries (several ms), so it is done once per process.
-const toSimplified = Converter({ from: 't', to: 'cn' });
+// opencc-js's bundled types lose the converter's signature under nodenext resolution.
+const toSimplified: (text: string) => string = Converter({ from: 't', to: 'cn' });
 
 const WIDTH_MAP: Readonly<Record<string, string>> = {
   '（': '(',

@@ -1,4 +1,4 @@
-import { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
 
 /** BullMQ takes ioredis options rather than a URL; workers need maxRetriesPerRequest = null. */
 export function redisConnectionOptions(redisUrl: string): RedisOptions {

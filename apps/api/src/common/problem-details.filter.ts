@@ -61,6 +61,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDetails {
+    // Nest 12 wraps body-parser's errors in HttpExceptions; their cause says what the person sent.
+    const bodyParserError =
+      exception instanceof HttpException && isBodyParserError(exception.cause) ? exception.cause : exception;
+    if (isBodyParserError(bodyParserError)) return bodyParserProblem(bodyParserError.status);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -89,14 +93,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           detail: known.detail,
         };
     }
-    if (isBodyParserError(exception)) {
-      const status = exception.status;
-      const detail =
-        status === 413
-          ? 'The request body is too large: the limit is 5 MB. Split the document or upload a smaller file.'
-          : 'The request body is not valid JSON.';
-      return { type: 'about:blank', title: TITLES[status] ?? 'Bad Request', status, detail };
-    }
     return {
       type: 'about:blank',
       title: TITLES[500],
@@ -104,6 +100,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'Something went wrong on our side; it has been logged. Please try again.',
     };
   }
+}
+
+function bodyParserProblem(status: number): ProblemDetails {
+  const detail =
+    status === 413
+      ? 'The request body is too large: the limit is 5 MB. Split the document or upload a smaller file.'
+      : 'The request body is not valid JSON.';
+  return { type: 'about:blank', title: TITLES[status] ?? 'Bad Request', status, detail };
 }
 
 function isBodyParserError(error: unknown): error is { status: number; type: string } {
