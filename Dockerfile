@@ -1,6 +1,8 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
+# The pure rules are an npm workspace (the web app imports them as a package).
+COPY libs/rules/package.json libs/rules/
 RUN npm ci --loglevel=warn --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev --loglevel=warn

@@ -15,6 +15,29 @@ export default tseslint.config(
     },
   },
   {
+    // Pure libraries: the rules the API, worker, reports and web app share, and the plan parser. A
+    // framework, database or queue import would drag its world into the web bundle and the unit specs.
+    files: ['libs/rules/**/*.ts', 'libs/plan-parser/**/*.ts', 'libs/reports/src/render/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'bullmq', 'ioredis', 'pg', 'express', 'nodemailer'],
+              message: 'Pure libraries stay free of frameworks, databases and queues.',
+            },
+            {
+              group: ['@xietong/*', '!@xietong/rules', '!@xietong/plan-parser'],
+              message:
+                'Pure libraries may only use other pure libraries (@xietong/rules, @xietong/plan-parser).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/cli/**/*.ts', 'bench/**/*.ts', 'seeds/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

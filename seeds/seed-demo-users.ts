@@ -1,6 +1,6 @@
 import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 
 export interface DemoUser {
   email: string;

@@ -14,12 +14,6 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   oxc: { jsx: { runtime: 'automatic' } },
-  resolve: {
-    alias: {
-      // The one pure rule shared with the API; importing @xietong/domain would pull in TypeORM.
-      '@domain/traffic-light': `${repositoryRoot}libs/domain/src/work-items/traffic-light.ts`,
-    },
-  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: {
     outDir: `${repositoryRoot}dist/web`,

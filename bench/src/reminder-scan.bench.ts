@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@xietong/config';
-import { DEFAULT_REMINDER_POLICY } from '@xietong/domain';
+import { DEFAULT_REMINDER_POLICY } from '@xietong/rules';
 import { DELIVERY_ATTEMPTS, DeliveryProducer, ReminderScanner, ReminderScanResult } from '@xietong/outbox';
 import { DeliverNotificationJob, JOBS, QUEUES, redisConnectionOptions } from '@xietong/queue';
 import { Dataset } from './dataset';

@@ -13,7 +13,8 @@ import {
   renderNotification,
   WebhookChannel,
 } from '@xietong/notify';
-import { localDate, type WebhookFormat } from '@xietong/domain';
+import { type WebhookFormat } from '@xietong/domain';
+import { localDate } from '@xietong/rules';
 
 interface ClaimedNotification {
   id: string;

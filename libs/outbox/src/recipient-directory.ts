@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { NotificationChannel, NotificationPreferences } from '@xietong/domain';
+import type { NotificationChannel, NotificationPreferences } from '@xietong/rules';
 
 export interface Recipient {
   id: string;

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { NotificationKind } from '@xietong/domain';
 import {
   cadenceReminders,
   DEFAULT_REMINDER_POLICY,
   dueReminders,
-  NotificationKind,
   parseReminderPolicy,
   parseReportingCadence,
   ReminderPolicy,
@@ -14,7 +14,7 @@ import {
   ReportingCadence,
   silenceReminder,
   wallClock,
-} from '@xietong/domain';
+} from '@xietong/rules';
 import { DeliveryProducer } from './delivery-producer';
 import { NotificationDraft } from './notification-draft';
 import { writeNotifications } from './outbox-writer';

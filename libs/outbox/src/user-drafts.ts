@@ -1,4 +1,5 @@
-import { nextDigestTime, NotificationKind } from '@xietong/domain';
+import { NotificationKind } from '@xietong/domain';
+import { nextDigestTime } from '@xietong/rules';
 import { NotificationDraft } from './notification-draft';
 import { RecipientDirectory } from './recipient-directory';
 

@@ -1,4 +1,4 @@
-import type { TrafficLight, TrafficLightStatus } from '../../domain/src/work-items/traffic-light';
+import type { TrafficLight, TrafficLightStatus } from '@xietong/rules';
 
 /**
  * Everything a joint (cross-province) progress report shows, as plain JSON-serialisable data:

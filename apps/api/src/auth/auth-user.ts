@@ -1,4 +1,4 @@
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 
 /** Who is calling, from the access token's claims. */
 export interface AuthUser {

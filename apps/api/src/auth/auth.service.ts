@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from 'argon2';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 import { AccessTokenClaims, AuthUser } from './auth-user';
 import { LoginRateLimiter } from './login-rate-limiter';
 

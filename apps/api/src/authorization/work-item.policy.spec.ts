@@ -1,4 +1,4 @@
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 import { WorkItemAction, workItemRefusal, WorkItemPolicyInput } from './work-item.policy';
 
 const GUANGXI = 'org-gx';

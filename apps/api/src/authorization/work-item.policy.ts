@@ -1,4 +1,4 @@
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 
 /** Everything a user may try to do to a work item; each PATCH field maps to one of these. */
 export type WorkItemAction =

@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { recordAudit, ReportFilters, ReportFormat } from '@xietong/domain';
+import { recordAudit } from '@xietong/domain';
+import { ReportFilters, ReportFormat } from '@xietong/rules';
 import { ReportJobsProducer } from '@xietong/queue';
 import { reportLabels, ReportLocale } from '@xietong/reports';
 import { AuthUser } from '../auth/auth-user';

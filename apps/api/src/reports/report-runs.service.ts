@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { recordAudit, ReportFormat, ReportRunState } from '@xietong/domain';
+import { recordAudit, ReportRunState } from '@xietong/domain';
+import { ReportFormat } from '@xietong/rules';
 import { ReportJobsProducer } from '@xietong/queue';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';

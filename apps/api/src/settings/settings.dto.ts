@@ -12,7 +12,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { NOTIFICATION_CHANNELS, NotificationChannel, WEBHOOK_FORMATS, WebhookFormat } from '@xietong/domain';
+import { WEBHOOK_FORMATS, WebhookFormat } from '@xietong/domain';
+import { NOTIFICATION_CHANNELS, NotificationChannel } from '@xietong/rules';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true, example: ['email', 'in_app'] })

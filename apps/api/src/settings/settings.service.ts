@@ -6,7 +6,7 @@ import {
   isValidTimeZone,
   parseReminderPolicy,
   parseReportingCadence,
-} from '@xietong/domain';
+} from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';

@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LeadUnitRole, rollUpProgress } from '@xietong/domain';
+import { LeadUnitRole } from '@xietong/domain';
+import { rollUpProgress } from '@xietong/rules';
 import { TaskPolicySubject } from '../authorization/policy.service';
 import {
   LATEST_UPDATE_JOIN,

@@ -6,12 +6,8 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  DeadlineExtension,
-  ExtensionState,
-  OPEN_WORK_ITEM_STATUSES,
-  WORK_ITEM_STATUS_LABELS,
-} from '@xietong/domain';
+import { DeadlineExtension, ExtensionState } from '@xietong/domain';
+import { OPEN_WORK_ITEM_STATUSES, WORK_ITEM_STATUS_LABELS } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';

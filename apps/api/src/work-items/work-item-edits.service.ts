@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { nextWorkItemState, WORK_ITEM_STATUS_LABELS } from '@xietong/domain';
+import { nextWorkItemState, WORK_ITEM_STATUS_LABELS } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';

@@ -1,4 +1,4 @@
-import { OPEN_WORK_ITEM_STATUSES } from '@xietong/domain';
+import { OPEN_WORK_ITEM_STATUSES } from '@xietong/rules';
 import { ScopedUser, workItemScopeSql } from '../authorization/scope.sql';
 import { SqlParams } from '../authorization/sql-params';
 import { WorkItemListQueryDto, WorkItemSort } from './dto/work-item-list-query.dto';

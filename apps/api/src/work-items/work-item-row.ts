@@ -6,7 +6,7 @@ import {
   TrafficLight,
   WorkItemPriority,
   WorkItemStatus,
-} from '@xietong/domain';
+} from '@xietong/rules';
 
 /**
  * Columns every work-item read selects, with `w` the item, `p` its plan, `t` its task, `o` its

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { nextWorkItemState, rollUpProgress, WorkItemPriority, WorkItemStatus } from '@xietong/domain';
+import { nextWorkItemState, rollUpProgress, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { SqlParams } from '../authorization/sql-params';

@@ -1,4 +1,4 @@
-import type { TrafficLight } from '@domain/traffic-light';
+import type { TrafficLight } from '@xietong/rules';
 
 /** Response shapes of the API, as its services select them. */
 

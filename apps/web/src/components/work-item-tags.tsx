@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { daysBetween, TrafficLight } from '@domain/traffic-light';
+import { daysBetween, TrafficLight } from '@xietong/rules';
 import { WorkItem, WorkItemStatus } from '../api/types';
 import { useI18n } from '../i18n';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { ReportFilters, ReportFormat } from '@xietong/domain';
+import type { ReportFilters, ReportFormat } from '@xietong/rules';
 import {
   buildJointReport,
   isReportRunSummary,

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
-import type { ReportFilters, ReportFormat } from '@xietong/domain';
+import type { ReportFilters, ReportFormat } from '@xietong/rules';
 import { NotificationDraft, NotificationOutbox } from '@xietong/outbox';
 import { ReportJobsProducer, ScheduledReportJob } from '@xietong/queue';
 import { reportHighlights, ReportLocale } from '@xietong/reports';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { ReportFormat } from './report-schedule.entity';
+import type { ReportFormat } from '@xietong/rules';
 
 /** Files live in Postgres with their run, so a restore of the database restores the reports too. */
 @Entity('report_files')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ReportFilters, ReportFormat } from './report-schedule.entity';
+import type { ReportFilters, ReportFormat } from '@xietong/rules';
 
 export const REPORT_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type ReportRunState = (typeof REPORT_RUN_STATES)[number];

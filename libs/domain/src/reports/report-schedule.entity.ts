@@ -1,13 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export const REPORT_FORMATS = ['html', 'xlsx', 'pdf', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportFilters {
-  provinceIds?: string[];
-  ministryIds?: string[];
-  chapterNumbers?: number[];
-}
+import type { ReportFilters, ReportFormat } from '@xietong/rules';
 
 @Entity('report_schedules')
 export class ReportSchedule {

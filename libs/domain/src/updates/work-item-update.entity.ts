@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { WorkItemStatus } from '../work-items/work-item-status';
+import type { WorkItemStatus } from '@xietong/rules';
 
 export const UPDATE_KINDS = ['progress', 'send_back', 'extension'] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];

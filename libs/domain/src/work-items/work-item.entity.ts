@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { WorkItemPriority, WorkItemStatus } from './work-item-status';
+import type { WorkItemPriority, WorkItemStatus } from '@xietong/rules';
 
 /**
  * One per task × lead unit, plus sub-items (milestones) under it. "Overdue" and the traffic light

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ReportFilters as FilterIds } from '../../../domain/src/reports/report-schedule.entity';
-import { daysBetween, trafficLight } from '../../../domain/src/work-items/traffic-light';
+import type { ReportFilters as FilterIds } from '@xietong/rules';
+import { daysBetween, trafficLight } from '@xietong/rules';
 import type {
   DueSoonItem,
   JointReport,

@@ -1,11 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@xietong/db';
 import { createTestDatabase, TestDatabase } from '@xietong/testing';
-import {
-  trafficLight,
-  type TrafficLightInput,
-  type TrafficLightStatus,
-} from '../../../domain/src/work-items/traffic-light';
+import { trafficLight, type TrafficLightInput, type TrafficLightStatus } from '@xietong/rules';
 import { trafficLightSql } from './joint-report-baseline.sql';
 
 const TODAY = '2026-03-16';

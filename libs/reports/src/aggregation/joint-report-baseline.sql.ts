@@ -1,4 +1,4 @@
-import { TRAFFIC_LIGHT_DEFAULTS, type TrafficLight } from '../../../domain/src/work-items/traffic-light';
+import { TRAFFIC_LIGHT_DEFAULTS, type TrafficLight } from '@xietong/rules';
 import type { WorkItemStatus } from '../joint-report';
 
 /** SQL expressions (column names, casts or parameters) for the inputs of the traffic-light rule. */

@@ -1,4 +1,4 @@
-import type { ReportFilters } from '../../../domain/src/reports/report-schedule.entity';
+import type { ReportFilters } from '@xietong/rules';
 
 /** Collects positional parameters while SQL is assembled from fragments, so values never enter SQL text. */
 export class QueryParams {

@@ -1,4 +1,4 @@
-import { daysBetween, daysOverdue, trafficLight } from '../../../domain/src/work-items/traffic-light';
+import { daysBetween, daysOverdue, trafficLight } from '@xietong/rules';
 import type {
   JointReport,
   OrganizationFigures,

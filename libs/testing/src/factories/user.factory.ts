@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from 'argon2';
 import { DataSource } from 'typeorm';
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 import { TEST_DEMO_PASSWORD } from '../test-database';
 
 export interface UserSpec {

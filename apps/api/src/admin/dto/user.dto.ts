@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { USER_ROLES, UserRole } from '@xietong/domain';
+import { USER_ROLES, UserRole } from '@xietong/rules';
 import { PageQueryDto } from '../../work-items/dto/page-query.dto';
 
 export class CreateUserDto {

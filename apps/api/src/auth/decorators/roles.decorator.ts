@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 
 export const ROLES = 'roles';
 /** Restricts a route to these roles; checked by RolesGuard with a 403 that names them. */

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Request } from 'express';
-import { UserRole } from '@xietong/domain';
+import { UserRole } from '@xietong/rules';
 import { AuthUser } from '../auth-user';
 import { ROLES } from '../decorators/roles.decorator';
 

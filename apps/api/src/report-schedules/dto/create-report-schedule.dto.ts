@@ -10,7 +10,7 @@ import {
   IsUUID,
   MaxLength,
 } from 'class-validator';
-import { REPORT_FORMATS, ReportFormat } from '@xietong/domain';
+import { REPORT_FORMATS, ReportFormat } from '@xietong/rules';
 import { ReportScopeDto } from '../../reports/dto/report-filters.dto';
 
 export class CreateReportScheduleDto extends ReportScopeDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsOptional, ValidateIf } from 'class-validator';
-import { REPORT_FORMATS, ReportFormat } from '@xietong/domain';
+import { REPORT_FORMATS, ReportFormat } from '@xietong/rules';
 import { ReportScopeDto } from './report-filters.dto';
 
 export class RequestReportDto extends ReportScopeDto {

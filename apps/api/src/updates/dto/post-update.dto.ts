@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/domain';
+import { WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/rules';
 
 /** 进展反馈: what happened, optionally with the new progress and status. */
 export class PostUpdateDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
-import { WORK_ITEM_PRIORITIES, WORK_ITEM_STATUSES, WorkItemPriority, WorkItemStatus } from '@xietong/domain';
+import { WORK_ITEM_PRIORITIES, WORK_ITEM_STATUSES, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
 import { IsCalendarDate } from './is-calendar-date.validator';
 
 export class UpdateWorkItemDto {

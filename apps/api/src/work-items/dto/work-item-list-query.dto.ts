@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/domain';
+import { WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/rules';
 import { IsCalendarDate } from './is-calendar-date.validator';
 import { PageQueryDto } from './page-query.dto';
 

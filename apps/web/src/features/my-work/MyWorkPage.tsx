@@ -1,6 +1,6 @@
 import { Button, Input, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { TRAFFIC_LIGHT_DEFAULTS } from '@domain/traffic-light';
+import { TRAFFIC_LIGHT_DEFAULTS } from '@xietong/rules';
 import { api } from '../../api/client';
 import { Page, WorkItem } from '../../api/types';
 import { useApi } from '../../api/use-api';

@@ -1,4 +1,4 @@
-import type { UserRole } from '../users/user.entity';
+import type { UserRole } from '../users/user-vocabulary';
 import { WorkItemStatus } from './work-item-status';
 
 /** Chinese labels used in the reasons people read. */

@@ -1,0 +1,16 @@
+export const USER_ROLES = ['admin', 'manager', 'coordinator', 'liaison', 'viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const NOTIFICATION_CHANNELS = ['email', 'in_app', 'webhook'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export interface NotificationPreferences {
+  channels: NotificationChannel[];
+  /** One mail a day with everything instead of one mail per reminder. */
+  dailyDigest: boolean;
+}
+
+export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
+  channels: ['email', 'in_app'],
+  dailyDigest: false,
+};
