@@ -59,3 +59,22 @@ export function fiveYearPlanPeriod(ordinal: number): { start: number; end: numbe
   const start = 1966 + 5 * (ordinal - 3);
   return { start, end: start + 4 };
 }
+
+const DIGIT_CHARS = '零一二三四五六七八九';
+
+/** 1 → 一, 11 → 十一, 35 → 三十五, 102 → 一百零二 (below 1000; larger numbers stay Arabic). */
+export function toChineseNumeral(value: number): string {
+  if (!Number.isInteger(value) || value < 0 || value >= 1000) return String(value);
+  if (value < 10) return DIGIT_CHARS[value];
+  if (value < 20) return `十${value % 10 === 0 ? '' : DIGIT_CHARS[value % 10]}`;
+  if (value < 100) {
+    const ones = value % 10;
+    return `${DIGIT_CHARS[Math.floor(value / 10)]}十${ones === 0 ? '' : DIGIT_CHARS[ones]}`;
+  }
+  const rest = value % 100;
+  const hundreds = `${DIGIT_CHARS[Math.floor(value / 100)]}百`;
+  if (rest === 0) return hundreds;
+  return rest < 10
+    ? `${hundreds}零${DIGIT_CHARS[rest]}`
+    : `${hundreds}${rest < 20 ? '一' : ''}${toChineseNumeral(rest)}`;
+}

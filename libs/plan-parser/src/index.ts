@@ -5,7 +5,7 @@ export {
   type PlanTextEncoding,
 } from './decode-plan-text';
 export { parsePlan, type ParsePlanOptions } from './parse-plan';
-export { toContractJson, type PlanParseJson } from './contract-json';
+export { toContractJson, toPlanParseJson, type PlanParseJson, type PlanParseJsonV1 } from './contract-json';
 export { assessStructure, type StructureAssessment } from './assess-structure';
 export { normalizeCharacters, toSimplifiedChinese } from './normalize-characters';
 export { parseChineseNumeral, fiveYearPlanPeriod } from './chinese-numerals';
@@ -17,6 +17,9 @@ export type {
   ParsedPlan,
   PlanChapter,
   PlanIndicator,
+  PlanMilestone,
+  PlanReportingCadence,
+  PlanSubItem,
   PlanPeriod,
   PlanTask,
   TaskKind,

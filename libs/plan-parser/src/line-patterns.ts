@@ -3,6 +3,12 @@ import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './chinese-numerals';
 const CHAPTER_NUMBERED = new RegExp(`^([${CHINESE_NUMERAL_CHARS}]{1,6})[、.](.*)$`);
 const CHAPTER_ORDINAL = new RegExp(`^第([${CHINESE_NUMERAL_CHARS}]{1,6}|\\d{1,3})[章部篇]\\s*(.*)$`);
 const ITEM = new RegExp(`^\\(([${CHINESE_NUMERAL_CHARS}]{1,6})\\)\\s*(.*)$`);
+// `1.5万亩` and `2024.12` are numbers, not items: the mark must not be followed by a digit.
+const ARABIC_ITEM = /^(\d{1,3})\s?[.、](?!\d)\s*(.*)$/;
+const PAREN_ARABIC_ITEM = /^\((\d{1,3})\)\s*(.*)$/;
+const CIRCLED_ITEM = /^([\u2460-\u2473\u2474-\u2487])\s*(.*)$/;
+const FIELD_LABEL =
+  /^(?:牵头|配合|责任|参与|协办|协作|支持|主办|承办)(?:单位|部门)\s?[:：]|^(?:完成时限|完成时间|时间节点|时限要求|完成期限)\s?[:：]/;
 const ENUMERATION = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]{1,4}是`);
 const FIGURE_CAPTION = /^图\s?[0-9一二三四五六七八九十]{1,3}(?:[-.][0-9]{1,2})?[^。;!！？]{0,60}$/;
 const BULLET_START = /^(?:——|—|★|☆|●|■|◆|▲|#|\*\*|!\[|第[0-9一二三四五六七八九十百]{1,5}[章节部篇条])/;
@@ -20,10 +26,24 @@ export interface ChapterHeading {
   rest: string;
 }
 
+/**
+ * The numbering styles of items below a chapter, from the outermost: `(一)`, `1.`/`1、`, `(1)`, `①`.
+ * Their rank is the conventional nesting of Chinese official documents.
+ */
+export type ItemStyle = 'paren-chinese' | 'arabic' | 'paren-arabic' | 'circled';
+
+export const ITEM_RANK: Readonly<Record<ItemStyle, number>> = {
+  'paren-chinese': 1,
+  arabic: 2,
+  'paren-arabic': 3,
+  circled: 4,
+};
+
 export interface ItemStart {
   number: number;
   code: string;
   text: string;
+  style: ItemStyle;
 }
 
 export function matchChapterHeading(line: string): ChapterHeading | undefined {
@@ -44,11 +64,37 @@ export function matchChapterHeading(line: string): ChapterHeading | undefined {
 }
 
 export function matchItemStart(line: string): ItemStart | undefined {
-  const match = ITEM.exec(line);
-  if (!match) return undefined;
-  const number = parseChineseNumeral(match[1]);
-  if (number === undefined || number === 0) return undefined;
-  return { number, code: `(${match[1]})`, text: match[2] };
+  const chinese = ITEM.exec(line);
+  if (chinese) {
+    const number = parseChineseNumeral(chinese[1]);
+    if (number === undefined || number === 0) return undefined;
+    return { number, code: `(${chinese[1]})`, text: chinese[2], style: 'paren-chinese' };
+  }
+  const arabic = ARABIC_ITEM.exec(line);
+  if (arabic && Number(arabic[1]) > 0 && arabic[2].length > 0) {
+    return { number: Number(arabic[1]), code: `${Number(arabic[1])}.`, text: arabic[2], style: 'arabic' };
+  }
+  const parenArabic = PAREN_ARABIC_ITEM.exec(line);
+  if (parenArabic && Number(parenArabic[1]) > 0) {
+    const number = Number(parenArabic[1]);
+    return { number, code: `(${number})`, text: parenArabic[2], style: 'paren-arabic' };
+  }
+  const circled = CIRCLED_ITEM.exec(line);
+  if (circled) {
+    const point = circled[1].charCodeAt(0);
+    // ⑴…⒇ are parenthesised digits, ①…⑳ circled ones.
+    if (point >= 0x2474) {
+      const number = point - 0x2474 + 1;
+      return { number, code: `(${number})`, text: circled[2], style: 'paren-arabic' };
+    }
+    return { number: point - 0x2460 + 1, code: circled[1], text: circled[2], style: 'circled' };
+  }
+  return undefined;
+}
+
+/** A `牵头单位：…` / `配合单位：…` / `完成时限：…` line of a task-division block. */
+export function startsWithFieldLabel(line: string): boolean {
+  return FIELD_LABEL.test(line);
 }
 
 export function isEnumerationStart(line: string): boolean {
@@ -65,6 +111,8 @@ export function startsParagraph(line: string): boolean {
     BULLET_START.test(line) ||
     isEnumerationStart(line) ||
     matchItemStart(line) !== undefined ||
+    startsWithFieldLabel(line) ||
+    line.includes('\t') ||
     matchChapterHeading(line) !== undefined
   );
 }

@@ -13,6 +13,10 @@ export interface OrganizationIndex {
   resolve(written: string): OrganizationMatch | undefined;
   /** The longest tail of `text` that names a province, e.g. 地跨广西 → 广西. */
   provinceAtEnd(text: string): { entry: OrganizationDictionaryEntry; written: string } | undefined;
+  /** The longest name (two characters or more) that `text` starts with, e.g. 广东省交通运输厅 → 广东省. */
+  longestPrefix(text: string): { entry: OrganizationDictionaryEntry; written: string } | undefined;
+  /** Provinces named anywhere in `text`, in order of first mention, each once. */
+  provincesMentioned(text: string): { entry: OrganizationDictionaryEntry; written: string }[];
 }
 
 const MAX_NAME_LENGTH = 40;
@@ -44,9 +48,18 @@ export function indexOrganizations(dictionary: readonly OrganizationDictionaryEn
     }
   }
   let longestProvinceForm = 0;
+  let longestForm = 0;
+  const provinceForms: string[] = [];
   for (const [form, entry] of byForm) {
-    if (entry.kind === 'province') longestProvinceForm = Math.max(longestProvinceForm, form.length);
+    longestForm = Math.max(longestForm, form.length);
+    if (entry.kind !== 'province') continue;
+    longestProvinceForm = Math.max(longestProvinceForm, form.length);
+    // One-character aliases (桂, 粤) are too ambiguous inside running text.
+    if (form.length >= 2) provinceForms.push(form);
   }
+  provinceForms.sort((a, b) => b.length - a.length);
+  const provincePattern =
+    provinceForms.length > 0 ? new RegExp(provinceForms.map(escapeRegExp).join('|'), 'g') : undefined;
 
   const index: OrganizationIndex = {
     resolve(written) {
@@ -69,9 +82,32 @@ export function indexOrganizations(dictionary: readonly OrganizationDictionaryEn
       }
       return undefined;
     },
+    longestPrefix(text) {
+      const form = compact(text);
+      for (let length = Math.min(longestForm, form.length); length >= 2; length -= 1) {
+        const written = form.slice(0, length);
+        const entry = byForm.get(written);
+        if (entry) return { entry, written };
+      }
+      return undefined;
+    },
+    provincesMentioned(text) {
+      const found: { entry: OrganizationDictionaryEntry; written: string }[] = [];
+      if (!provincePattern) return found;
+      for (const match of text.matchAll(provincePattern)) {
+        const entry = byForm.get(match[0]);
+        if (entry && !found.some((province) => province.entry === entry))
+          found.push({ entry, written: match[0] });
+      }
+      return found;
+    },
   };
   cache.set(dictionary, index);
   return index;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function compact(form: string): string {

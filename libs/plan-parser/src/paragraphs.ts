@@ -7,6 +7,7 @@ import {
   matchChapterHeading,
   matchItemStart,
   startsParagraph,
+  startsWithFieldLabel,
 } from './line-patterns';
 
 /** Where a piece of a paragraph came from: `start` is an offset in the paragraph text, `line` 1-based. */
@@ -121,7 +122,7 @@ export function dropTrailingPageJunk(paragraphs: Paragraph[], log: DiagnosticLog
   if (lastItem === -1) return [];
   for (let index = lastItem + 1; index < paragraphs.length; index += 1) {
     const text = paragraphs[index].text;
-    if (matchChapterHeading(text) || BRACKETED.test(text)) continue;
+    if (matchChapterHeading(text) || BRACKETED.test(text) || startsWithFieldLabel(text)) continue;
     if (JUNK_KEYWORDS.test(text) || (!SENTENCE_END.test(text) && text.length <= MAX_JUNK_LENGTH)) {
       const dropped = paragraphs.splice(index);
       const first = dropped[0].line;

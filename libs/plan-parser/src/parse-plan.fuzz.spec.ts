@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { ORGANIZATION_DICTIONARY } from '../../../seeds/organizations';
-import { decodePlanText, parsePlan, PlanDecodeError, toContractJson, type ParsedPlan } from './index';
+import { decodePlanText, parsePlan, PlanDecodeError, toPlanParseJson, type ParsedPlan } from './index';
+
+const TASK_CODE = /^(?:\([零〇一二两三四五六七八九十百千]+\)|\d+\.|\(\d+\)|[\u2460-\u2473])$/;
 
 const PLAN = readFileSync(
   join(__dirname, '../../../seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt'),
@@ -97,10 +99,26 @@ function problemsWith(parsed: ParsedPlan, text: string): string[] {
     if (line < 1 || line > lineCount) problems.push(`diagnostic on line ${line} of ${lineCount}: ${message}`);
     if (message.includes('内部错误')) problems.push(message);
   }
+  const refs = new Set(parsed.tasks.map((task) => task.ref));
+  if (refs.size !== parsed.tasks.length) problems.push('two tasks share a ref');
   for (const task of parsed.tasks) {
-    if (task.number <= 0 || !/^\([零〇一二两三四五六七八九十百千]+\)$/.test(task.code)) {
+    if (task.number <= 0 || !TASK_CODE.test(task.code)) {
       problems.push(`bad task number ${task.code}`);
     }
+    if (task.deadline !== null && !/^\d{4}-\d\d-\d\d$/.test(task.deadline))
+      problems.push(`bad deadline ${task.deadline}`);
+    if (task.milestones.some((milestone) => task.deadline === null || milestone.date >= task.deadline)) {
+      if (task.deadline !== null) problems.push(`milestone after the deadline in ${task.ref}`);
+    }
+    const units = [
+      ...task.leadProvinces,
+      ...task.leadMinistries,
+      ...task.supportProvinces,
+      ...task.supportMinistries,
+    ];
+    if (units.some((unit) => unit.name.length === 0)) problems.push(`empty unit in ${task.ref}`);
+    const named = units.map((unit) => unit.name);
+    if (new Set(named).size !== named.length) problems.push(`a unit named twice in ${task.ref}`);
     if (task.line < 1 || task.line > lineCount) problems.push(`task ${task.code} on line ${task.line}`);
     if ([...task.leadProvinces, ...task.leadMinistries].some((unit) => unit.name.length === 0)) {
       problems.push(`empty lead unit in ${task.code}`);
@@ -108,7 +126,7 @@ function problemsWith(parsed: ParsedPlan, text: string): string[] {
   }
   if (parsed.indicators.some((indicator) => !Number.isFinite(indicator.value)))
     problems.push('non-finite indicator');
-  JSON.stringify(toContractJson(parsed));
+  JSON.stringify(toPlanParseJson(parsed));
   return problems;
 }
 

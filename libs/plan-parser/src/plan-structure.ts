@@ -1,6 +1,12 @@
 import type { DiagnosticLog } from './diagnostics';
 import { findInheritanceNote } from './lead-units';
-import { isEnumerationStart, matchChapterHeading, matchItemStart } from './line-patterns';
+import {
+  ITEM_RANK,
+  isEnumerationStart,
+  matchChapterHeading,
+  matchItemStart,
+  type ItemStyle,
+} from './line-patterns';
 import type { Paragraph } from './paragraphs';
 
 export interface ChapterBlock {
@@ -16,6 +22,11 @@ export interface ItemBlock {
   kind: 'item';
   number: number;
   code: string;
+  style: ItemStyle;
+  /** 1 for `(一)`, deeper styles count up (see ITEM_RANK). */
+  rank: number;
+  /** The nearest item before it of a shallower rank in the same chapter: its parent in the outline. */
+  parent?: ItemBlock;
   /** The chapter block the item sits in, if any. */
   chapter?: ChapterBlock;
   line: number;
@@ -73,9 +84,10 @@ export function buildStructure(paragraphs: readonly Paragraph[], log: Diagnostic
     }
     const start = matchItemStart(paragraph.text);
     if (start) {
-      const previous = lastItem(blocks);
-      checkItemNumber(previous, start.number, chapter, paragraph.line, log);
-      if (!chapter && !reportedItemWithoutChapter) {
+      const rank = ITEM_RANK[start.style];
+      const parent = enclosingItem(item, rank);
+      checkItemNumber(lastItemOfStyle(blocks, start.style), start, parent ?? chapter, paragraph.line, log);
+      if (!chapter && !parent && !reportedItemWithoutChapter) {
         log.warning(paragraph.line, '编号条目出现在任何章节（如“一、…”）之前，章节记为0');
         reportedItemWithoutChapter = true;
       }
@@ -83,6 +95,9 @@ export function buildStructure(paragraphs: readonly Paragraph[], log: Diagnostic
         kind: 'item',
         number: start.number,
         code: start.code,
+        style: start.style,
+        rank,
+        ...(parent ? { parent } : {}),
         chapter,
         line: paragraph.line,
         paragraphs: [restOfParagraph(paragraph, paragraph.text.length - start.text.length)],
@@ -102,28 +117,49 @@ export function buildStructure(paragraphs: readonly Paragraph[], log: Diagnostic
   return { preamble, blocks, enumerationCount };
 }
 
-function lastItem(blocks: readonly PlanBlock[]): ItemBlock | undefined {
+/** The open item (or one of its ancestors) that an item of `rank` nests under. */
+function enclosingItem(open: ItemBlock | undefined, rank: number): ItemBlock | undefined {
+  let candidate = open;
+  while (candidate && candidate.rank >= rank) candidate = candidate.parent;
+  return candidate;
+}
+
+function lastItemOfStyle(blocks: readonly PlanBlock[], style: ItemStyle): ItemBlock | undefined {
   for (let index = blocks.length - 1; index >= 0; index -= 1) {
     const block = blocks[index];
-    if (block.kind === 'item') return block;
+    if (block.kind === 'item' && block.style === style) return block;
   }
   return undefined;
 }
 
-/** Numbering runs on through the plan, or restarts at (一) in a new chapter; anything else is reported. */
+const FIRST_CODE: Readonly<Record<ItemStyle, string>> = {
+  'paren-chinese': '(一)',
+  arabic: '1.',
+  'paren-arabic': '(1)',
+  circled: '①',
+};
+
+/**
+ * Numbering runs on through the plan, or restarts at 1 under a new parent (chapter or outer item);
+ * anything else is reported.
+ */
 function checkItemNumber(
   previous: ItemBlock | undefined,
-  number: number,
-  chapter: ChapterBlock | undefined,
+  start: { number: number; code: string; style: ItemStyle },
+  parent: ChapterBlock | ItemBlock | undefined,
   line: number,
   log: DiagnosticLog,
 ): void {
+  const { number } = start;
   if (!previous) {
-    if (number !== 1) log.warning(line, `第一个编号条目是(${number})而不是(一)，前面的条目可能缺失`);
+    const written = start.style === 'paren-chinese' ? `(${number})` : start.code;
+    if (number !== 1)
+      log.warning(line, `第一个编号条目是${written}而不是${FIRST_CODE[start.style]}，前面的条目可能缺失`);
     return;
   }
-  const restartsInNewChapter = number === 1 && previous.chapter !== chapter;
-  if (number === previous.number + 1 || restartsInNewChapter) return;
+  const previousParent = previous.parent ?? previous.chapter;
+  const restartsUnderNewParent = number === 1 && previousParent !== parent;
+  if (number === previous.number + 1 || restartsUnderNewParent) return;
   if (number === previous.number) {
     log.warning(line, `条目编号重复：${previous.code}出现了两次`);
   } else {

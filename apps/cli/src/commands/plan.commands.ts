@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AppConfig } from '@xietong/config';
 import { PlanImporter } from '@xietong/domain';
-import { decodePlanText, parsePlan, ParsedPlan, toContractJson } from '@xietong/plan-parser';
+import { decodePlanText, parsePlan, ParsedPlan, toContractJson, toPlanParseJson } from '@xietong/plan-parser';
 import { ORGANIZATION_DICTIONARY } from '../../../../seeds/organizations';
 import { openMigratedDatabase } from './prepare-database';
 
@@ -39,7 +39,7 @@ export async function planParse(args: string[]): Promise<void> {
   const parsed = parsePlan(await readPlanFile(positionals[0]), ORGANIZATION_DICTIONARY, {
     title: values.title,
   });
-  console.log(values.json ? JSON.stringify(toContractJson(parsed), null, 2) : describe(parsed));
+  console.log(values.json ? JSON.stringify(toPlanParseJson(parsed), null, 2) : describe(parsed));
 }
 
 /** `plan:import FILE [--title T] [--dry-run]`: the same importer as the API. */
