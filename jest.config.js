@@ -8,7 +8,7 @@ const swcConfig = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 const shared = {
   // swc rewrites the @xietong/* aliases itself, so globalSetup (which runs outside jest's resolver) gets them too.
   transform: {
-    '^.+\\.(ts|js)$': [
+    '^.+\\.(ts|js|mjs)$': [
       '@swc/jest',
       {
         ...swcConfig,
@@ -19,7 +19,8 @@ const shared = {
   },
   // Nest 12 ships its packages as ES modules only. Node loads them from our CommonJS build through
   // require(esm), which Jest's module runtime cannot do before Node 24.9, so Jest compiles them with swc.
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // pdfjs-dist (the PDF reader) is ES modules only as well, in .mjs files.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|pdfjs-dist/)'],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

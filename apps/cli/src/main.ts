@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@xietong/config';
 import { ServiceUnavailableError } from '@xietong/db';
-import { PlanDecodeError } from '@xietong/plan-parser';
+import { PlanReadError } from '@xietong/plan-parser';
 import { planImport, planParse, UsageError } from './commands/plan.commands';
 import { start } from './commands/start.command';
 import { openMigratedDatabase } from './commands/prepare-database';
@@ -51,7 +51,7 @@ function isExplained(error: unknown): error is Error {
   return (
     error instanceof ConfigError ||
     error instanceof ServiceUnavailableError ||
-    error instanceof PlanDecodeError ||
+    error instanceof PlanReadError ||
     error instanceof UsageError ||
     (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
   );

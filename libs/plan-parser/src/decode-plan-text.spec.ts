@@ -36,14 +36,32 @@ describe('decodePlanText', () => {
     expect(decodePlanText(Buffer.alloc(0))).toEqual({ text: '', encoding: 'utf-8' });
   });
 
-  it('refuses UTF-16 with or without a BOM, telling the user to save as UTF-8', () => {
-    const withBom = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
-    expect(refusal(withBom)).toMatchObject({ reason: 'utf-16', message: expect.stringContaining('UTF-8') });
-    expect(refusal(Buffer.from(SAMPLE, 'utf16le')).reason).toBe('utf-16');
+  it('reads UTF-16 (Notepad\'s "Unicode") with a BOM in either byte order, and without one when it is recognisable', () => {
+    const littleEndian = Buffer.from(SAMPLE, 'utf16le');
     const bigEndian = Buffer.from(SAMPLE, 'utf16le').swap16();
-    expect(refusal(bigEndian).reason).toBe('utf-16');
+    expect(decodePlanText(Buffer.concat([Buffer.from([0xff, 0xfe]), littleEndian]))).toEqual({
+      text: SAMPLE,
+      encoding: 'utf-16le',
+    });
+    expect(decodePlanText(Buffer.concat([Buffer.from([0xfe, 0xff]), bigEndian]))).toEqual({
+      text: SAMPLE,
+      encoding: 'utf-16be',
+    });
+    expect(decodePlanText(littleEndian)).toEqual({ text: SAMPLE, encoding: 'utf-16le' });
+    expect(decodePlanText(bigEndian)).toEqual({ text: SAMPLE, encoding: 'utf-16be' });
     const onlyIdeographs = '北部湾城市群建设实施方案强化空间分区管控保护一湾打造两轴做强一核一圈提升两极';
-    expect(refusal(Buffer.from(onlyIdeographs, 'utf16le')).reason).toBe('utf-16');
+    expect(decodePlanText(Buffer.from(onlyIdeographs, 'utf16le'))).toEqual({
+      text: onlyIdeographs,
+      encoding: 'utf-16le',
+    });
+  });
+
+  it('refuses bytes with a UTF-16 BOM that do not decode as UTF-16', () => {
+    const broken = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(new Uint16Array(40).fill(0xdc00).buffer),
+    ]);
+    expect(refusal(broken)).toMatchObject({ reason: 'utf-16', message: expect.stringContaining('UTF-16') });
   });
 
   it('refuses binary files: NUL bytes, control characters, random bytes', () => {
@@ -59,7 +77,7 @@ describe('decodePlanText', () => {
   });
 
   it('explains refusals in Chinese and English', () => {
-    const message = refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x08, 0])).message;
+    const message = refusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 1, 0x08, 2, 0, 3, 0, 4])).message;
     expect(message).toMatch(/另存为 UTF-8/);
     expect(message).toMatch(/binary/);
   });

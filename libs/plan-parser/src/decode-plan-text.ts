@@ -1,6 +1,7 @@
 import * as iconv from 'iconv-lite';
+import { PlanReadError } from './readers/plan-read-error';
 
-export type PlanTextEncoding = 'utf-8' | 'gb18030';
+export type PlanTextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 export interface DecodedPlanText {
   text: string;
@@ -8,28 +9,30 @@ export interface DecodedPlanText {
 }
 
 /** The uploaded bytes are not a plan text we can read; the message tells the person what to do. */
-export class PlanDecodeError extends Error {
+export class PlanDecodeError extends PlanReadError {
   constructor(
     message: string,
     readonly reason: 'binary' | 'utf-16' | 'unknown-encoding',
   ) {
-    super(message);
+    super('undecodable_text', message);
     this.name = 'PlanDecodeError';
   }
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-const SAVE_AS_HINT = '请将文件另存为 UTF-8 或 GB18030/GBK 编码的纯文本（.txt）后重新上传。';
+const SAVE_AS_HINT = '请将文件另存为 UTF-8、GB18030/GBK 或 UTF-16 编码的纯文本（.txt）后重新上传。';
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Decodes an uploaded plan: UTF-8 (with or without BOM) or GB18030/GBK. Everything else —
- * binary files, UTF-16, text in an encoding that decodes into noise — is refused with a
- * `PlanDecodeError` rather than turned into garbage tasks.
+ * Decodes an uploaded plan: UTF-8 (with or without BOM), UTF-16 (Notepad's "Unicode", with a BOM,
+ * or recognisably without one) or GB18030/GBK. Everything else — binary files, text in an
+ * encoding that decodes into noise — is refused with a `PlanDecodeError` rather than turned into
+ * garbage tasks.
  */
 export function decodePlanText(buf: Buffer | Uint8Array): DecodedPlanText {
   const bytes = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (hasUtf16Bom(bytes) || hasAlternatingNulBytes(bytes)) throw utf16Error();
+  const utf16 = utf16Order(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   if (bytes.includes(0)) {
     throw new PlanDecodeError(
       `文件包含空字节（NUL），像是二进制文件（如 Word、PDF、图片）而不是纯文本。${SAVE_AS_HINT} (The file contains NUL bytes; it looks binary, not plain text.)`,
@@ -43,7 +46,8 @@ export function decodePlanText(buf: Buffer | Uint8Array): DecodedPlanText {
     refuseIfBinary(utf8);
     return { text: utf8, encoding: 'utf-8' };
   }
-  if (looksLikeBomlessCjkUtf16(body)) throw utf16Error();
+  const bomlessCjk = bomlessCjkUtf16Order(body);
+  if (bomlessCjk) return decodeUtf16(body, bomlessCjk);
   const gb = iconv.decode(body, 'gb18030');
   if (countMatches(gb, isReplacementOrPrivateUse) > Math.max(2, gb.length * 0.01)) {
     throw new PlanDecodeError(
@@ -72,24 +76,31 @@ function refuseIfBinary(text: string): void {
   }
 }
 
-function utf16Error(): PlanDecodeError {
-  return new PlanDecodeError(
-    `文件看起来是 UTF-16 编码，无法按计划文本读取。${SAVE_AS_HINT} (The file looks like UTF-16; save it as UTF-8 and upload again.)`,
-    'utf-16',
-  );
+type Utf16Order = 'utf-16le' | 'utf-16be';
+
+function decodeUtf16(bytes: Buffer, order: Utf16Order): DecodedPlanText {
+  const hasBom =
+    bytes.length >= 2 && (bytes[0] === 0xff || bytes[0] === 0xfe) && (bytes[1] === 0xfe || bytes[1] === 0xff);
+  const body = hasBom ? bytes.subarray(2) : bytes;
+  const even = body.subarray(0, body.length - (body.length % 2));
+  const text =
+    order === 'utf-16le' ? even.toString('utf16le') : Buffer.from(even).swap16().toString('utf16le');
+  if (countMatches(text, isLoneSurrogate) > Math.max(2, text.length * 0.01)) {
+    throw new PlanDecodeError(
+      `文件像是 UTF-16 编码，但内容无法按 UTF-16 解码。${SAVE_AS_HINT} (The file looks like UTF-16 but does not decode as UTF-16.)`,
+      'utf-16',
+    );
+  }
+  refuseIfBinary(text);
+  return { text, encoding: order };
 }
 
-function hasUtf16Bom(bytes: Buffer): boolean {
-  return (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  );
-}
-
-/** ASCII and line breaks in UTF-16 put NULs on one side of the byte pairs only; binary files scatter them. */
-function hasAlternatingNulBytes(bytes: Buffer): boolean {
+/** A BOM says it; without one, ASCII and line breaks put NULs on one side of the byte pairs only (binary files scatter them). */
+function utf16Order(bytes: Buffer): Utf16Order | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const pairs = Math.floor(bytes.length / 2);
-  if (pairs === 0) return false;
+  if (pairs === 0) return undefined;
   let evenNuls = 0;
   let oddNuls = 0;
   for (let index = 0; index < pairs; index += 1) {
@@ -97,16 +108,42 @@ function hasAlternatingNulBytes(bytes: Buffer): boolean {
     if (bytes[2 * index + 1] === 0) oddNuls += 1;
   }
   const [more, fewer] = evenNuls > oddNuls ? [evenNuls, oddNuls] : [oddNuls, evenNuls];
-  return more >= 2 && fewer <= more * 0.05;
+  if (more < 2 || fewer > more * 0.05) return undefined;
+  return likelierOrder(bytes);
+}
+
+/**
+ * Which byte order reads as text: NULs alone mislead (一 is U+4E00, a NUL on the other side from
+ * ASCII's), so each reading is scored by how much of it is ideographs, ASCII and CJK punctuation.
+ */
+function likelierOrder(bytes: Uint8Array): Utf16Order {
+  const pairs = Math.min(Math.floor(bytes.length / 2), 4096);
+  let littleEndian = 0;
+  let bigEndian = 0;
+  for (let index = 0; index < pairs; index += 1) {
+    const first = bytes[2 * index];
+    const second = bytes[2 * index + 1];
+    if (isTextUnit((second << 8) | first)) littleEndian += 1;
+    if (isTextUnit((first << 8) | second)) bigEndian += 1;
+  }
+  return littleEndian >= bigEndian ? 'utf-16le' : 'utf-16be';
+}
+
+function isTextUnit(unit: number): boolean {
+  return unit === 0x0a || unit === 0x0d || (unit >= 0x20 && unit < 0x7f) || isCjkUtf16Unit(unit);
+}
+
+function isLoneSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
 }
 
 /**
  * UTF-16 made only of CJK characters has no NUL bytes; read in pairs, nearly every unit then lands
  * in the ideograph or CJK punctuation blocks, which GBK or garbled UTF-8 bytes almost never do.
  */
-function looksLikeBomlessCjkUtf16(bytes: Uint8Array): boolean {
+function bomlessCjkUtf16Order(bytes: Uint8Array): Utf16Order | undefined {
   const pairs = Math.min(Math.floor(bytes.length / 2), 4096);
-  if (bytes.length % 2 !== 0 || pairs < 16) return false;
+  if (bytes.length % 2 !== 0 || pairs < 16) return undefined;
   let littleEndian = 0;
   let bigEndian = 0;
   for (let index = 0; index < pairs; index += 1) {
@@ -115,7 +152,8 @@ function looksLikeBomlessCjkUtf16(bytes: Uint8Array): boolean {
     if (isCjkUtf16Unit((second << 8) | first)) littleEndian += 1;
     if (isCjkUtf16Unit((first << 8) | second)) bigEndian += 1;
   }
-  return Math.max(littleEndian, bigEndian) > pairs * 0.9;
+  if (Math.max(littleEndian, bigEndian) <= pairs * 0.9) return undefined;
+  return likelierOrder(bytes);
 }
 
 function isCjkUtf16Unit(unit: number): boolean {

@@ -25,3 +25,6 @@ export type {
   TaskKind,
   IndicatorComparator,
 } from './parsed-plan';
+export { readPlanFile, type PlanDocument, type PlanFileFormat } from './readers/read-plan-file';
+export { PlanReadError, type PlanReadErrorCode } from './readers/plan-read-error';
+export { parsePlanFile } from './parse-plan-file';

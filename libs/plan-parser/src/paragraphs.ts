@@ -1,4 +1,5 @@
 import type { DiagnosticLog } from './diagnostics';
+import type { NumberedLine } from './tables';
 import {
   canContinueSentence,
   endsOpen,
@@ -52,11 +53,9 @@ const MIN_CUT_PARAGRAPH = 8;
  * Groups normalised lines (one per original line) into paragraphs: blank lines and figure
  * captions go, and a paragraph cut mid-sentence is glued to the line that continues it.
  */
-export function buildParagraphs(lines: readonly string[], log: DiagnosticLog): Paragraph[] {
+export function buildParagraphs(lines: readonly NumberedLine[], log: DiagnosticLog): Paragraph[] {
   const open: OpenParagraph[] = [];
-  for (let index = 0; index < lines.length; index += 1) {
-    const text = lines[index];
-    const line = index + 1;
+  for (const { text, line } of lines) {
     if (text.length === 0) continue;
     if (isFigureCaption(text)) {
       log.info(line, `已忽略图注：“${text}”`);
@@ -116,13 +115,16 @@ const MAX_JUNK_LENGTH = 60;
  */
 export function dropTrailingPageJunk(paragraphs: Paragraph[], log: DiagnosticLog): Paragraph[] {
   let lastItem = -1;
+  let lastField = -1;
   paragraphs.forEach((paragraph, index) => {
     if (matchItemStart(paragraph.text)) lastItem = index;
+    if (startsWithFieldLabel(paragraph.text)) lastField = index;
   });
   if (lastItem === -1) return [];
-  for (let index = lastItem + 1; index < paragraphs.length; index += 1) {
+  // The last item's 牵头单位/完成时限 lines, and whatever comes before them, are still the plan.
+  for (let index = Math.max(lastItem, lastField) + 1; index < paragraphs.length; index += 1) {
     const text = paragraphs[index].text;
-    if (matchChapterHeading(text) || BRACKETED.test(text) || startsWithFieldLabel(text)) continue;
+    if (matchChapterHeading(text) || BRACKETED.test(text)) continue;
     if (JUNK_KEYWORDS.test(text) || (!SENTENCE_END.test(text) && text.length <= MAX_JUNK_LENGTH)) {
       const dropped = paragraphs.splice(index);
       const first = dropped[0].line;

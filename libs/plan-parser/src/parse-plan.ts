@@ -35,6 +35,7 @@ import {
   type PlanStructure,
 } from './plan-structure';
 import { findReportingCadence } from './reporting-cadence';
+import { expandTaskTables } from './tables';
 import { readUnitName } from './unit-names';
 import { classifyItem, findClosingSafeguardChapter } from './task-kind';
 
@@ -122,7 +123,8 @@ class PlanReader {
   read(options: ParsePlanOptions): ParsedPlan {
     const lines = normalizeCharacters(this.source).split('\n');
     this.reportGarbledLines(lines);
-    const paragraphs = buildParagraphs(lines, this.log);
+    const numbered = lines.map((text, index) => ({ text, line: index + 1 }));
+    const paragraphs = buildParagraphs(expandTaskTables(numbered), this.log);
     const dropped = dropTrailingPageJunk(paragraphs, this.log);
     reportJoinedLines(paragraphs, this.log);
     const structure = buildStructure(paragraphs, this.log);

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig } from '@xietong/config';
 import { PlanImporter } from '@xietong/domain';
-import { decodePlanText, parsePlan, ParsedPlan, toContractJson, toPlanParseJson } from '@xietong/plan-parser';
+import { ParsedPlan, parsePlanFile, readPlanFile, toPlanParseJson } from '@xietong/plan-parser';
 import { ORGANIZATION_DICTIONARY } from '../../../../seeds/organizations';
 import { openMigratedDatabase } from './prepare-database';
 
-async function readPlanFile(file: string | undefined): Promise<string> {
+function requireFile(file: string | undefined): string {
   if (!file)
     throw new UsageError(
       'Name the plan file, e.g. seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt',
     );
-  return decodePlanText(await readFile(file)).text;
+  return file;
 }
 
 export class UsageError extends Error {}
@@ -36,8 +37,11 @@ export async function planParse(args: string[]): Promise<void> {
     allowPositionals: true,
     options: { json: { type: 'boolean' }, title: { type: 'string' } },
   });
-  const parsed = parsePlan(await readPlanFile(positionals[0]), ORGANIZATION_DICTIONARY, {
+  const file = requireFile(positionals[0]);
+  // Read by content (.txt in any supported encoding, .docx, .pdf), the way the API reads uploads.
+  const { parsed } = await parsePlanFile(await readFile(file), ORGANIZATION_DICTIONARY, {
     title: values.title,
+    fileName: basename(file),
   });
   console.log(values.json ? JSON.stringify(toPlanParseJson(parsed), null, 2) : describe(parsed));
 }
@@ -49,7 +53,8 @@ export async function planImport(args: string[], config: AppConfig): Promise<voi
     allowPositionals: true,
     options: { title: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
   });
-  const text = await readPlanFile(positionals[0]);
+  const file = requireFile(positionals[0]);
+  const { text } = await readPlanFile(await readFile(file), basename(file));
   const dataSource = await openMigratedDatabase(config, (line) => console.error(`[xietong] ${line}`));
   try {
     const result = await new PlanImporter(dataSource).import({
@@ -60,7 +65,7 @@ export async function planImport(args: string[], config: AppConfig): Promise<voi
     });
     const { parsed, ...outcome } = result;
     if (values.json) {
-      console.log(JSON.stringify({ ...outcome, preview: toContractJson(parsed) }, null, 2));
+      console.log(JSON.stringify({ ...outcome, preview: toPlanParseJson(parsed) }, null, 2));
       return;
     }
     console.log(describe(parsed));
