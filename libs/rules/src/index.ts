@@ -12,3 +12,4 @@ export * from './work-items/progress-roll-up';
 export * from './work-items/deadline-standing';
 export * from './reminders';
 export * from './calendar';
+export * from './search/search-terms';

@@ -66,6 +66,13 @@ export class WorkItem {
   @Column({ type: 'uuid', nullable: true })
   updatedById!: string | null;
 
+  /**
+   * Lower-cased title, task title and text, and every update: what `q=` searches (bigram GIN
+   * index). Written only by the database's triggers, never by the application.
+   */
+  @Column({ type: 'text', nullable: true, select: false, insert: false, update: false })
+  searchText!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/rules';
+import { LEAD_UNIT_ROLES, LeadUnitRole } from '@xietong/domain';
+import { TrafficLight, WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/rules';
 import { IsCalendarDate } from './is-calendar-date.validator';
 import { PageQueryDto } from './page-query.dto';
 
@@ -18,8 +19,19 @@ export const WORK_ITEM_SORTS = [
   '-updatedAt',
   'lastUpdateAt',
   '-lastUpdateAt',
+  'status',
+  '-status',
+  'title',
+  '-title',
 ] as const;
 export type WorkItemSort = (typeof WORK_ITEM_SORTS)[number];
+
+export const TRAFFIC_LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
+
+const commaSeparated = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',') : value;
+const booleanText = ({ value }: { value: unknown }) =>
+  ({ true: true, false: false })[value as string] ?? value;
 
 export class WorkItemListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -56,15 +68,36 @@ export class WorkItemListQueryDto extends PageQueryDto {
     isArray: true,
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @Transform(commaSeparated)
   @IsIn(WORK_ITEM_STATUSES, { each: true, message: `status must be among ${WORK_ITEM_STATUSES.join(', ')}` })
   status?: WorkItemStatus[];
 
   @ApiPropertyOptional({ description: 'true: open items past their deadline; false: all others' })
   @IsOptional()
-  @Transform(({ value }) => ({ true: true, false: false })[value as string] ?? value)
+  @Transform(booleanText)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: items without an owner; false: items with one' })
+  @IsOptional()
+  @Transform(booleanText)
+  @IsBoolean({ message: 'unassigned must be true or false' })
+  unassigned?: boolean;
+
+  @ApiPropertyOptional({ enum: LEAD_UNIT_ROLES, description: "The organization's part in the task" })
+  @IsOptional()
+  @IsIn(LEAD_UNIT_ROLES, { message: `role must be one of ${LEAD_UNIT_ROLES.join(', ')}` })
+  role?: LeadUnitRole;
+
+  @ApiPropertyOptional({
+    description: 'One traffic light or several, comma-separated',
+    enum: TRAFFIC_LIGHTS,
+    isArray: true,
+  })
+  @IsOptional()
+  @Transform(commaSeparated)
+  @IsIn(TRAFFIC_LIGHTS, { each: true, message: `light must be among ${TRAFFIC_LIGHTS.join(', ')}` })
+  light?: TrafficLight[];
 
   @ApiPropertyOptional({ description: 'Deadline on or before this date', example: '2026-06-30' })
   @IsOptional()
@@ -76,7 +109,11 @@ export class WorkItemListQueryDto extends PageQueryDto {
   @IsCalendarDate()
   dueAfter?: string;
 
-  @ApiPropertyOptional({ description: 'Text in the item or task title, e.g. 港口', maxLength: 100 })
+  @ApiPropertyOptional({
+    description:
+      'Words that must all appear in the item title, the task title or text, or an update of the item (e.g. 港口 平陆运河)',
+    maxLength: 100,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
