@@ -12,6 +12,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UpdatesModule } from './updates/updates.module';
+import { BulkWorkModule } from './bulk/bulk-work.module';
 import { WorkItemsModule } from './work-items/work-items.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -58,6 +59,7 @@ import { WebModule } from './web/web.module';
     TasksModule,
     WorkItemsModule,
     UpdatesModule,
+    BulkWorkModule,
     AdminModule,
     PlanImportModule,
     NotificationsModule,

@@ -8,5 +8,6 @@ import { UpdatesService } from './updates.service';
   imports: [AuthorizationModule, WorkItemsModule],
   controllers: [UpdatesController],
   providers: [UpdatesService],
+  exports: [UpdatesService],
 })
 export class UpdatesModule {}

@@ -1,6 +1,6 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { nextWorkItemState } from '@xietong/rules';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
@@ -45,54 +45,67 @@ export class UpdatesService {
   }
 
   async post(actor: RequestActor, itemId: string, dto: PostUpdateDto) {
-    const posted = await this.db.transaction(async (manager) => {
-      const item = await this.writer.find(manager, itemId, { lock: true });
-      const actions: WorkItemAction[] = ['post_update'];
-      if (dto.progress !== undefined && dto.progress !== item.progress) actions.push('report_progress');
-      if (dto.status !== undefined && dto.status !== item.status) actions.push('set_status');
-      await this.policy.assertWorkItem(actor.user, item, actions, { manager });
-      if (dto.progress !== undefined && dto.progress !== item.progress)
-        await assertProgressIsReported(manager, item);
-      const outcome = nextWorkItemState(item, {
-        status: dto.status,
-        progress: dto.progress,
-        withFinalUpdate: true,
-        actorRole: actor.user.role,
-      });
-      if (!outcome.allowed) throw new UnprocessableEntityException(outcome.reason);
-
-      const statusChanged = outcome.next.status !== item.status;
-      const [{ id }] = await manager.query(
-        `INSERT INTO work_item_updates (work_item_id, task_id, author_id, organization_id, kind, text, progress, status_from, status_to)
-         VALUES ($1, $2, $3, $4, 'progress', $5, $6, $7, $8) RETURNING id`,
-        [
-          item.id,
-          item.taskId,
-          actor.user.id,
-          actor.user.organizationId,
-          dto.text,
-          dto.progress ?? null,
-          statusChanged ? item.status : null,
-          statusChanged ? outcome.next.status : null,
-        ],
-      );
-      const written = await this.writer.write(manager, actor, item, outcome.next, {
-        expectedVersion: item.version,
-        action: 'work_item.update_posted',
-        touchesLastUpdate: true,
-      });
-      const [update] = await manager.query(
-        `SELECT ${UPDATE_COLUMNS} FROM work_item_updates up ${UPDATE_JOINS} WHERE up.id = $1`,
-        [id],
-      );
-      return {
-        ...update,
-        workItemVersion: written.version,
-        workItemStatus: written.status,
-        workItemProgress: written.progress,
-      };
-    });
+    const posted = await this.db.transaction((manager) => this.postIn(manager, actor, itemId, dto));
     await this.events.updatePosted(posted.id);
     return posted;
+  }
+
+  /**
+   * The post inside the caller's transaction (bulk work posts to many items in one), refused
+   * with 409 when `expectedVersion` is given and the item moved on; the caller tells the readers
+   * (`events.updatePosted`) once it has committed.
+   */
+  async postIn(
+    manager: EntityManager,
+    actor: RequestActor,
+    itemId: string,
+    dto: PostUpdateDto,
+    expectedVersion?: number,
+  ) {
+    const item = await this.writer.find(manager, itemId, { lock: true });
+    const actions: WorkItemAction[] = ['post_update'];
+    if (dto.progress !== undefined && dto.progress !== item.progress) actions.push('report_progress');
+    if (dto.status !== undefined && dto.status !== item.status) actions.push('set_status');
+    await this.policy.assertWorkItem(actor.user, item, actions, { manager });
+    if (dto.progress !== undefined && dto.progress !== item.progress)
+      await assertProgressIsReported(manager, item);
+    const outcome = nextWorkItemState(item, {
+      status: dto.status,
+      progress: dto.progress,
+      withFinalUpdate: true,
+      actorRole: actor.user.role,
+    });
+    if (!outcome.allowed) throw new UnprocessableEntityException(outcome.reason);
+
+    const statusChanged = outcome.next.status !== item.status;
+    const [{ id }] = await manager.query(
+      `INSERT INTO work_item_updates (work_item_id, task_id, author_id, organization_id, kind, text, progress, status_from, status_to)
+         VALUES ($1, $2, $3, $4, 'progress', $5, $6, $7, $8) RETURNING id`,
+      [
+        item.id,
+        item.taskId,
+        actor.user.id,
+        actor.user.organizationId,
+        dto.text,
+        dto.progress ?? null,
+        statusChanged ? item.status : null,
+        statusChanged ? outcome.next.status : null,
+      ],
+    );
+    const written = await this.writer.write(manager, actor, item, outcome.next, {
+      expectedVersion: expectedVersion ?? item.version,
+      action: 'work_item.update_posted',
+      touchesLastUpdate: true,
+    });
+    const [update] = await manager.query(
+      `SELECT ${UPDATE_COLUMNS} FROM work_item_updates up ${UPDATE_JOINS} WHERE up.id = $1`,
+      [id],
+    );
+    return {
+      ...update,
+      workItemVersion: written.version,
+      workItemStatus: written.status,
+      workItemProgress: written.progress,
+    };
   }
 }

@@ -38,44 +38,58 @@ export class WorkItemEditsService {
   ) {}
 
   async update(actor: RequestActor, id: string, dto: UpdateWorkItemDto): Promise<WorkItemView> {
+    const saved = await this.db.transaction((manager) => this.updateIn(manager, actor, id, dto));
+    await saved.notify();
+    return toWorkItemView(saved.item);
+  }
+
+  /**
+   * The PATCH inside the caller's transaction (bulk work runs many in one); `notify` tells the
+   * people concerned and must be called only after the transaction commits.
+   */
+  async updateIn(
+    manager: EntityManager,
+    actor: RequestActor,
+    id: string,
+    dto: UpdateWorkItemDto,
+  ): Promise<{ item: WorkItemRow; notify: () => Promise<void> }> {
     const { version, ...requested } = dto;
     if (!Object.keys(requested).length) {
       throw new BadRequestException(
         'Nothing to change: send at least one of ownerId, deadline, status, progress or priority with the version.',
       );
     }
-    const saved = await this.db.transaction(async (manager) => {
-      const item = await this.writer.find(manager, id);
-      // Only fields that differ need permission, so a client may send back the values it read.
-      const changes = changedFields(item, requested);
-      const actions = (Object.keys(changes) as (keyof WorkItemChanges)[]).map(
-        (field) => ACTION_BY_FIELD[field],
-      );
-      await this.policy.assertWorkItem(actor.user, item, ['view', ...actions], { manager });
-      if (changes.ownerId) await assertOwnerWorksFor(manager, changes.ownerId, item);
-      if (changes.deadline) await assertDeadlineFits(manager, changes.deadline, item);
-      if (changes.progress !== undefined) await assertProgressIsReported(manager, item);
-      const outcome = nextWorkItemState(item, {
-        status: changes.status,
-        progress: changes.progress,
-        withFinalUpdate: false,
-        actorRole: actor.user.role,
-      });
-      if (!outcome.allowed) throw new UnprocessableEntityException(outcome.reason);
-      const next = { ...changes, ...changedFields(item, outcome.next) };
-      const written = await this.writer.write(manager, actor, item, next, {
-        expectedVersion: version,
-        action: 'work_item.changed',
-      });
-      return {
-        item: written,
-        newOwner: changes.ownerId ?? null,
-        deadlineMoved: changes.deadline !== undefined,
-      };
+    const item = await this.writer.find(manager, id);
+    // Only fields that differ need permission, so a client may send back the values it read.
+    const changes = changedFields(item, requested);
+    const actions = (Object.keys(changes) as (keyof WorkItemChanges)[]).map(
+      (field) => ACTION_BY_FIELD[field],
+    );
+    await this.policy.assertWorkItem(actor.user, item, ['view', ...actions], { manager });
+    if (changes.ownerId) await assertOwnerWorksFor(manager, changes.ownerId, item);
+    if (changes.deadline) await assertDeadlineFits(manager, changes.deadline, item);
+    if (changes.progress !== undefined) await assertProgressIsReported(manager, item);
+    const outcome = nextWorkItemState(item, {
+      status: changes.status,
+      progress: changes.progress,
+      withFinalUpdate: false,
+      actorRole: actor.user.role,
     });
-    if (saved.newOwner) await this.events.assigned(saved.item.id, saved.newOwner, actor.user.id);
-    if (saved.deadlineMoved) await this.events.deadlineChanged(saved.item.id);
-    return toWorkItemView(saved.item);
+    if (!outcome.allowed) throw new UnprocessableEntityException(outcome.reason);
+    const next = { ...changes, ...changedFields(item, outcome.next) };
+    const written = await this.writer.write(manager, actor, item, next, {
+      expectedVersion: version,
+      action: 'work_item.changed',
+    });
+    const newOwner = changes.ownerId ?? null;
+    const deadlineMoved = changes.deadline !== undefined;
+    return {
+      item: written,
+      notify: async () => {
+        if (newOwner) await this.events.assigned(written.id, newOwner, actor.user.id);
+        if (deadlineMoved) await this.events.deadlineChanged(written.id);
+      },
+    };
   }
 
   async addSubItem(actor: RequestActor, parentId: string, dto: CreateSubItemDto): Promise<WorkItemView> {

@@ -22,6 +22,6 @@ import { WorkItemsQueryService } from './work-items-query.service';
     DeadlineExtensionsService,
     WorkItemEventsService,
   ],
-  exports: [WorkItemWriter, WorkItemEventsService],
+  exports: [WorkItemWriter, WorkItemEventsService, WorkItemEditsService],
 })
 export class WorkItemsModule {}
