@@ -13,6 +13,7 @@ import { PlansModule } from './plans/plans.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UpdatesModule } from './updates/updates.module';
 import { BulkWorkModule } from './bulk/bulk-work.module';
+import { SavedViewsModule } from './saved-views/saved-views.module';
 import { WorkItemsModule } from './work-items/work-items.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -60,6 +61,7 @@ import { WebModule } from './web/web.module';
     WorkItemsModule,
     UpdatesModule,
     BulkWorkModule,
+    SavedViewsModule,
     AdminModule,
     PlanImportModule,
     NotificationsModule,

@@ -13,6 +13,7 @@ import { ReportFile } from './reports/report-file.entity';
 import { ReportRun } from './reports/report-run.entity';
 import { ReportSchedule } from './reports/report-schedule.entity';
 import { WorkItemUpdate } from './updates/work-item-update.entity';
+import { SavedView } from './users/saved-view.entity';
 import { User } from './users/user.entity';
 import { DeadlineExtension } from './work-items/deadline-extension.entity';
 import { WorkItem } from './work-items/work-item.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ReportRun,
   ReportFile,
   AuditEntry,
+  SavedView,
 ];

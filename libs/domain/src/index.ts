@@ -20,3 +20,4 @@ export * from './work-items/work-item.entity';
 export * from './audit/record-audit';
 export * from './plans/organization-dictionary.repository';
 export * from './plans/plan-importer';
+export * from './users/saved-view.entity';
