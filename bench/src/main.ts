@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '@xietong/db';
 import { benchDatabaseUrl, prepareDataset } from './dataset';
 import { benchJointReport } from './joint-report.bench';
-import { benchPlanParse } from './plan-parse.bench';
+import { benchPlanParse, benchPlanParseDocx, benchPlanParsePdf } from './plan-parse.bench';
 import { benchReminderScan } from './reminder-scan.bench';
 import {
   BENCHMARK_NAMES,
@@ -38,6 +38,8 @@ async function main(): Promise<void> {
 
   const results: BenchmarkResult[] = [];
   if (only.includes('plan-parse')) results.push(benchPlanParse({ iterations: 200, log }));
+  if (only.includes('plan-parse-docx')) results.push(await benchPlanParseDocx({ rounds: 5, log }));
+  if (only.includes('plan-parse-pdf')) results.push(await benchPlanParsePdf({ rounds: 3, log }));
 
   const dataSource = new DataSource(
     buildDataSourceOptions({ databaseUrl: dataset.url, applicationName: 'xietong-bench', poolSize: 10 }),

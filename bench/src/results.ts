@@ -3,7 +3,14 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { formatTable, round, slowdown, Unit } from './stats';
 
-export const BENCHMARK_NAMES = ['work-items-list', 'joint-report', 'reminder-scan', 'plan-parse'] as const;
+export const BENCHMARK_NAMES = [
+  'work-items-list',
+  'joint-report',
+  'reminder-scan',
+  'plan-parse',
+  'plan-parse-docx',
+  'plan-parse-pdf',
+] as const;
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
 export interface DatasetFigures {

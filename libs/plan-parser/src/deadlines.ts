@@ -40,11 +40,14 @@ const DATE_PATTERN = new RegExp(
   'g',
 );
 
+/** Every date form has a digit or 年; the full pattern is only worth running where one is. */
+const MAY_NAME_A_DATE = /[\d年]/;
 const ONGOING = /持续推进|长期坚持|持续开展|长期推进|持续实施|常态化推进|长期/;
 
 /** The date expressions in `text`, in order. `year` resolves `年内`, `6月底前` and other yearless forms. */
 export function findDateMentions(text: string, year: number | undefined): DateMention[] {
   const mentions: DateMention[] = [];
+  if (!MAY_NAME_A_DATE.test(text)) return mentions;
   for (const match of text.matchAll(DATE_PATTERN)) {
     const date = dateOf(match, year);
     if (date) mentions.push({ date, text: match[0].trim(), offset: match.index ?? 0 });

@@ -100,7 +100,8 @@ function utf16Order(bytes: Buffer): Utf16Order | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   const pairs = Math.floor(bytes.length / 2);
-  if (pairs === 0) return undefined;
+  // Most uploads have no NUL at all; finding that out natively spares the byte-pair count.
+  if (pairs === 0 || !bytes.includes(0)) return undefined;
   let evenNuls = 0;
   let oddNuls = 0;
   for (let index = 0; index < pairs; index += 1) {
@@ -117,16 +118,25 @@ function utf16Order(bytes: Buffer): Utf16Order | undefined {
  * ASCII's), so each reading is scored by how much of it is ideographs, ASCII and CJK punctuation.
  */
 function likelierOrder(bytes: Uint8Array): Utf16Order {
+  const { littleEndian, bigEndian } = countUnits(bytes, isTextUnit);
+  return littleEndian >= bigEndian ? 'utf-16le' : 'utf-16be';
+}
+
+/** How many of the first 4096 byte pairs, read either way round, are units `test` accepts. */
+function countUnits(
+  bytes: Uint8Array,
+  test: (unit: number) => boolean,
+): { littleEndian: number; bigEndian: number; pairs: number } {
   const pairs = Math.min(Math.floor(bytes.length / 2), 4096);
   let littleEndian = 0;
   let bigEndian = 0;
   for (let index = 0; index < pairs; index += 1) {
     const first = bytes[2 * index];
     const second = bytes[2 * index + 1];
-    if (isTextUnit((second << 8) | first)) littleEndian += 1;
-    if (isTextUnit((first << 8) | second)) bigEndian += 1;
+    if (test((second << 8) | first)) littleEndian += 1;
+    if (test((first << 8) | second)) bigEndian += 1;
   }
-  return littleEndian >= bigEndian ? 'utf-16le' : 'utf-16be';
+  return { littleEndian, bigEndian, pairs };
 }
 
 function isTextUnit(unit: number): boolean {
@@ -142,16 +152,8 @@ function isLoneSurrogate(code: number): boolean {
  * in the ideograph or CJK punctuation blocks, which GBK or garbled UTF-8 bytes almost never do.
  */
 function bomlessCjkUtf16Order(bytes: Uint8Array): Utf16Order | undefined {
-  const pairs = Math.min(Math.floor(bytes.length / 2), 4096);
-  if (bytes.length % 2 !== 0 || pairs < 16) return undefined;
-  let littleEndian = 0;
-  let bigEndian = 0;
-  for (let index = 0; index < pairs; index += 1) {
-    const first = bytes[2 * index];
-    const second = bytes[2 * index + 1];
-    if (isCjkUtf16Unit((second << 8) | first)) littleEndian += 1;
-    if (isCjkUtf16Unit((first << 8) | second)) bigEndian += 1;
-  }
+  if (bytes.length % 2 !== 0 || bytes.length < 32) return undefined;
+  const { littleEndian, bigEndian, pairs } = countUnits(bytes, isCjkUtf16Unit);
   if (Math.max(littleEndian, bigEndian) <= pairs * 0.9) return undefined;
   return likelierOrder(bytes);
 }

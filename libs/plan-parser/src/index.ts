@@ -8,7 +8,7 @@ export { parsePlan, type ParsePlanOptions } from './parse-plan';
 export { toContractJson, toPlanParseJson, type PlanParseJson, type PlanParseJsonV1 } from './contract-json';
 export { assessStructure, type StructureAssessment } from './assess-structure';
 export { normalizeCharacters, toSimplifiedChinese } from './normalize-characters';
-export { parseChineseNumeral, fiveYearPlanPeriod } from './chinese-numerals';
+export { parseChineseNumeral, fiveYearPlanPeriod, toChineseNumeral } from './chinese-numerals';
 export type { OrganizationDictionaryEntry, OrganizationKind } from './organization-dictionary';
 export type {
   Diagnostic,

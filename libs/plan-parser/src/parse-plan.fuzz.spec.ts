@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { ORGANIZATION_DICTIONARY } from '../../../seeds/organizations';
-import { decodePlanText, parsePlan, PlanDecodeError, toPlanParseJson, type ParsedPlan } from './index';
+import {
+  decodePlanText,
+  parsePlan,
+  PlanDecodeError,
+  PlanReadError,
+  readPlanFile,
+  toPlanParseJson,
+  type ParsedPlan,
+} from './index';
+import { docxFile } from './testing/make-documents';
 
 const TASK_CODE = /^(?:\([零〇一二两三四五六七八九十百千]+\)|\d+\.|\(\d+\)|[\u2460-\u2473])$/;
 
@@ -18,6 +27,9 @@ const FRAGMENTS = [
   '以下任务均需', '三省区', '落实,不再列出', '广西', '国家发展改革委', '有关部门', '到2025年', '提高', '5',
   '1000万', '%', '以上', '分别达到', '图1', '示意图', 'shè', '(fā)', '發', '二、', '(三十五)', '(九)',
   '\ufffd', '\ue016', '└', '“十四五”', '——', '一是', '第三章', '<p>', '&nbsp;',
+  '牵头单位：', '配合单位:', '责任单位：', '完成时限：', '2025年底前', '2026年上半年', '持续推进', '年内',
+  '\t', '\v', '1.', '2、', '（1）', '①', '牵头', '按职责分工负责', '配合', '支持', '人民政府', '各有关省份',
+  '序号\t重点任务\t牵头单位\t配合单位\t完成时限', '每月5日前报送', '每季度末', '两省区', '交通运输厅', '⼯',
 ]; // prettier-ignore
 
 const fragmentText = fc
@@ -163,6 +175,165 @@ describe('parsePlan under random damage', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/** Units the generated documents assign, as written → canonical name. */
+const UNITS: readonly (readonly [string, string])[] = [
+  ['广西壮族自治区人民政府', '广西壮族自治区'],
+  ['广东省', '广东省'],
+  ['海南省政府', '海南省'],
+  ['國家發展改革委', '国家发展和改革委员会'],
+  ['交通运输部', '交通运输部'],
+  ['国家林草局', '国家林业和草原局'],
+  ['国铁集团', '中国国家铁路集团有限公司'],
+  ['广东省交通运输厅', '广东省'],
+];
+const DEADLINES: readonly (readonly [string, string | null])[] = [
+  ['2025年底前', '2025-12-31'],
+  ['2026年6月底前', '2026-06-30'],
+  ['2025年第三季度', '2025-09-30'],
+  ['2027年上半年', '2027-06-30'],
+  ['持续推进', null],
+];
+
+interface GeneratedTask {
+  title: string;
+  leads: number[];
+  supports: number[];
+  deadline: number;
+}
+
+const generatedTask: fc.Arbitrary<GeneratedTask> = fc
+  .record({
+    title: fc.constantFrom('推进通道建设', '共建产业园区', '加强生态保护', '深化开放合作'),
+    units: fc.shuffledSubarray([...UNITS.keys()], { minLength: 1, maxLength: 5 }),
+    split: fc.nat(),
+    deadline: fc.nat({ max: DEADLINES.length - 1 }),
+  })
+  .map(({ title, units, split, deadline }) => {
+    const leadCount = 1 + (split % units.length);
+    return { title, leads: units.slice(0, leadCount), supports: units.slice(leadCount), deadline };
+  });
+
+type Shape = 'block' | 'inline' | 'table';
+
+const written = (indexes: readonly number[]) => indexes.map((index) => UNITS[index][0]).join('、');
+
+function renderDocument(shape: Shape, tasks: readonly GeneratedTask[], fullWidth: boolean): string {
+  const colon = fullWidth ? '：' : ':';
+  const lines = ['某区域合作2025年重点任务分工方案', '一、重点任务'];
+  if (shape === 'table') lines.push('序号\t重点任务\t牵头单位\t配合单位\t完成时限');
+  tasks.forEach((task, index) => {
+    const [deadlineText] = DEADLINES[task.deadline];
+    const supports = written(task.supports);
+    if (shape === 'table') {
+      lines.push([index + 1, task.title, written(task.leads), supports, deadlineText].join('\t'));
+    } else if (shape === 'block') {
+      lines.push(`${index + 1}.${task.title}。`, `牵头单位${colon}${written(task.leads)}`);
+      if (supports) lines.push(`配合单位${colon}${supports}`);
+      lines.push(`完成时限${colon}${deadlineText}`);
+    } else {
+      const role = supports
+        ? `${written(task.leads)}牵头，${supports}按职责分工负责`
+        : `${written(task.leads)}负责`;
+      const due = DEADLINES[task.deadline][1] === null ? '' : `${deadlineText}完成。`;
+      lines.push(`(${'一二三四五六七八九十'[index]})${task.title}。${due}（${role}）`);
+    }
+  });
+  return lines.join('\n');
+}
+
+describe('task-division documents generated in every shape', () => {
+  jest.setTimeout(120_000);
+
+  it('give back the units, their roles and the deadline that were written', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<Shape>('block', 'inline', 'table'),
+        fc.array(generatedTask, { minLength: 1, maxLength: 10 }),
+        fc.boolean(),
+        (shape, tasks, fullWidth) => {
+          const text = renderDocument(shape, tasks, fullWidth);
+          const parsed = parsePlan(text, ORGANIZATION_DICTIONARY);
+          expect(problemsWith(parsed, text)).toEqual([]);
+          const canonical = (indexes: readonly number[]) =>
+            [...new Set(indexes.map((index) => UNITS[index][1]))].sort();
+          const names = (units: readonly { name: string }[]) => [...units.map((unit) => unit.name)].sort();
+          expect(
+            parsed.tasks.map((task) => ({
+              title: task.title,
+              leads: names([...task.leadProvinces, ...task.leadMinistries]),
+              supports: names([...task.supportProvinces, ...task.supportMinistries]),
+              deadline: task.deadline,
+            })),
+          ).toEqual(
+            tasks.map((task) => {
+              const leads = canonical(task.leads);
+              return {
+                title: task.title,
+                leads,
+                supports: canonical(task.supports).filter((name) => !leads.includes(name)),
+                deadline: DEADLINES[task.deadline][1],
+              };
+            }),
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('readPlanFile on damaged and random bytes', () => {
+  jest.setTimeout(120_000);
+  const docx = docxFile([
+    { paragraph: '某方案' },
+    {
+      table: [
+        ['序号', '重点任务', '牵头单位'],
+        ['1', '推进合作', '商务部'],
+      ],
+    },
+  ]);
+  const expectReadOrRefused = async (bytes: Uint8Array, fileName?: string) => {
+    try {
+      const document = await readPlanFile(bytes, fileName);
+      expect(typeof document.text).toBe('string');
+      expect(problemsWith(parsePlan(document.text, ORGANIZATION_DICTIONARY), document.text)).toEqual([]);
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanReadError);
+    }
+  };
+
+  it('reads or refuses random bytes, whatever the name says', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.constantFrom(undefined, 'plan.txt', 'plan.docx', 'plan.pdf'),
+        fc.constantFrom([], [0x50, 0x4b, 0x03, 0x04], [...Buffer.from('%PDF-1.7\n')]),
+        async (bytes, fileName, header) =>
+          expectReadOrRefused(new Uint8Array([...header, ...bytes]), fileName),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads or refuses a Word file with bytes flipped or cut off', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: docx.length - 1 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.boolean(),
+        async (at, value, cut) => {
+          const damaged = cut
+            ? docx.slice(0, at)
+            : Uint8Array.from(docx, (byte, index) => (index === at ? value : byte));
+          await expectReadOrRefused(damaged, 'plan.docx');
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

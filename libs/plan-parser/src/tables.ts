@@ -77,6 +77,21 @@ export function expandTaskTables(lines: readonly NumberedLine[]): NumberedLine[]
       const row = lines[position];
       const cells = cellsOf(row.text);
       if (headerRoles(cells)) continue;
+      // A cell with a line break, copied from a web page, carries the rest of its row to the next line(s).
+      while (
+        cells.length < roles.length &&
+        position + 1 < lines.length &&
+        lines[position + 1].text.length > 0
+      ) {
+        const next = lines[position + 1].text;
+        const [rest, ...more] = cellsOf(next);
+        if (cells.length + more.length > roles.length) break;
+        // A line without tabs is the middle of a cell only while the table goes on after it.
+        if (more.length === 0 && !lines[position + 2]?.text.includes(CELL_SEPARATOR)) break;
+        cells[cells.length - 1] += rest;
+        cells.push(...more);
+        position += 1;
+      }
       rowNumber += 1;
       out.push(...rowAsItem(cells, roles, row.line, rowNumber));
     }

@@ -323,3 +323,81 @@ describe('reporting cadence', () => {
     });
   });
 });
+
+describe('task tables as text', () => {
+  it('reads columns in any order, ignores 序号/备注/责任领导, and rows whose cells wrap onto the next line', () => {
+    const parsed = parse([
+      '某2025年重点任务清单',
+      '完成时间\t责任领导\t配合部门\t工作任务\t牵头部门\t备注',
+      '2025年10月\t张三\t广东省\t推进西部陆海新通道建设，',
+      '提升通道能力\t交通运输部\t重点',
+      '持续推进\t李四\t\t深化合作\t广西壮族自治区\t',
+    ]);
+    expect(
+      parsed.tasks.map((task) => [task.title, leads(task), supports(task), task.deadline, task.deadlineText]),
+    ).toEqual([
+      ['推进西部陆海新通道建设', ['交通运输部'], ['广东省'], '2025-10-31', '2025年10月'],
+      ['深化合作', ['广西壮族自治区'], [], null, '持续推进'],
+    ]);
+    expect(parsed.tasks[0].body).toBe('提升通道能力');
+    expect(parsed.tasks.map((task) => task.line)).toEqual([3, 5]);
+  });
+
+  it('leaves tab-separated lines without a task header alone', () => {
+    const parsed = parse(['某方案', '指标\t2020年\t2025年', '一、任务', '（一）推进合作。（商务部负责）']);
+    expect(parsed.tasks.map((task) => task.ref)).toEqual(['一(一)']);
+  });
+});
+
+describe('dirty text', () => {
+  it('reads traditional characters, stray pinyin and full- or half-width punctuation alike', () => {
+    const variants = [
+      ['一、任務', '（一）推進口岸建設。2025年底前完成。（廣西壯族自治區牽頭，海關總署配合）'],
+      ['一、任务', '(一)推进口岸建(jiàn)设。2025年底前完成。(广西壮族自治区牵头,海关总署配合)'],
+      ['一、任务', '（一）推进口岸建设。２０２５年底前完成。（广西壮族自治区牵头；海关总署配合）'],
+    ];
+    const results = variants.map((lines) => {
+      const [task] = parse(['某方案', ...lines]).tasks;
+      return [task.ref, task.title, leads(task), supports(task), task.deadline];
+    });
+    for (const result of results) {
+      expect(result).toEqual(['一(一)', '推进口岸建设', ['广西壮族自治区'], ['海关总署'], '2025-12-31']);
+    }
+  });
+
+  it('reads block labels in traditional characters with full-width colons', () => {
+    const [task] = parse([
+      '某方案',
+      '一、任務',
+      '1．推進合作。',
+      '牽頭單位：商務部',
+      '配合單位：廣東省',
+      '完成時限：2025年第四季度',
+    ]).tasks;
+    expect([leads(task), supports(task), task.deadline]).toEqual([['商务部'], ['广东省'], '2025-12-31']);
+  });
+});
+
+describe('the dictionary knows bodies created or renamed since 2018 and central enterprises', () => {
+  it.each([
+    ['国家数据局', '国家数据局'],
+    ['金融监管总局', '国家金融监督管理总局'],
+    ['国家疾控局', '国家疾病预防控制局'],
+    ['国家林草局', '国家林业和草原局'],
+    ['国家医保局', '国家医疗保障局'],
+    ['人力资源社会保障部', '人力资源和社会保障部'],
+    ['国务院台办', '国务院台湾事务办公室'],
+    ['国铁集团', '中国国家铁路集团有限公司'],
+    ['中央科技办', '中央科技委员会办公室'],
+    ['中央社会工作部', '中共中央社会工作部'],
+    ['国家消防救援局', '国家消防救援局'],
+    ['南水北调集团', '中国南水北调集团有限公司'],
+    ['中国星网', '中国卫星网络集团有限公司'],
+    ['国家能源集团', '国家能源投资集团有限责任公司'],
+    ['中国电信', '中国电信集团有限公司'],
+    ['国开行', '国家开发银行'],
+  ])('%s → %s', (written, name) => {
+    const [task] = parse(['某方案', '一、任务', `（一）推进合作。（${written}牵头，商务部配合）`]).tasks;
+    expect(task.leadMinistries).toEqual([{ name, written, code: expect.any(String), verified: true }]);
+  });
+});

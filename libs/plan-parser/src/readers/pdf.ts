@@ -148,12 +148,13 @@ const MARGIN_SHARE = 0.1;
 function dropRunningLines(pages: readonly Line[][], heights: readonly number[]): Line[][] {
   const inMargin = (line: Line, page: number) =>
     line.y < heights[page] * MARGIN_SHARE || line.y > heights[page] * (1 - MARGIN_SHARE);
+  // The size is part of the key: page 1's title often repeats the running header's words, larger.
   const key = (line: Line) =>
-    line.segments
+    `${Math.round(line.size)}|${line.segments
       .map((run) => run.text)
       .join(' ')
       .replace(/\d+/g, '#')
-      .replace(/\s+/g, '');
+      .replace(/\s+/g, '')}`;
   const seen = new Map<string, number>();
   pages.forEach((lines, page) => {
     const keys = new Set(lines.filter((line) => inMargin(line, page)).map(key));
@@ -206,8 +207,8 @@ function layOut(pages: readonly Line[][]): string {
     table = undefined;
   };
   for (const lines of pages) {
-    for (const line of lines) {
-      const header = tableHeader(line, lines.slice(lines.indexOf(line) + 1));
+    for (const [position, line] of lines.entries()) {
+      const header = tableHeader(line, lines, position + 1);
       if (header) {
         flushText();
         flushTable();
@@ -262,7 +263,7 @@ function columnsOf(lines: readonly Line[]): Line[][] {
  * often centred over their columns while the cells are left-aligned, so the columns are read from
  * the lines below: the left edges that cells share, each given to the header it sits under.
  */
-function tableHeader(line: Line, below: readonly Line[]): TableColumns | undefined {
+function tableHeader(line: Line, lines: readonly Line[], from: number): TableColumns | undefined {
   if (line.segments.length < 3) return undefined;
   const roles = line.segments.map((run) => columnRole(run.text));
   const hasTask = roles.includes('task');
@@ -275,7 +276,8 @@ function tableHeader(line: Line, below: readonly Line[]): TableColumns | undefin
   const width = last.x + last.width - left;
   const centres = line.segments.map((run) => run.x + run.width / 2);
   const cells: Run[] = [];
-  for (const next of below) {
+  for (let position = from; position < lines.length; position += 1) {
+    const next = lines[position];
     if (next.segments.some((run) => run.width > width * 0.6 || run.x < left - next.size * 3)) break;
     cells.push(...next.segments);
   }
