@@ -23,6 +23,8 @@ import { ReportSchedulesModule } from './report-schedules/report-schedules.modul
 import { ReportsModule } from './reports/reports.module';
 import { WebModule } from './web/web.module';
 
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
 @Module({
   imports: [
     ConfigModule,
@@ -33,7 +35,10 @@ import { WebModule } from './web/web.module';
           level: config.logLevel,
           base: { process: 'api' },
           genReqId: (request, response) => {
-            const id = (request.headers['x-request-id'] as string | undefined) ?? randomUUID();
+            // A caller's id is kept (it ties our log to theirs) only when it cannot smuggle
+            // anything into logs or the audit trail; otherwise we make our own.
+            const sent = request.headers['x-request-id'];
+            const id = typeof sent === 'string' && SAFE_REQUEST_ID.test(sent) ? sent : randomUUID();
             response.setHeader('X-Request-Id', id);
             return id;
           },

@@ -1,8 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
-/** Local-development secret. Refused when NODE_ENV=production so a forgotten setting cannot ship. */
-export const DEVELOPMENT_JWT_SECRET = 'xietong-development-secret-do-not-use-in-production';
+/**
+ * The secret earlier versions shipped for development. It is public, so tokens signed with it
+ * would be forgeable: it is refused everywhere, never used.
+ */
+export const PUBLISHED_JWT_SECRET = 'xietong-development-secret-do-not-use-in-production';
 export const DEFAULT_DEMO_PASSWORD = 'xietong-demo';
+/** Where a development instance keeps what it generates for itself (the JWT secret). */
+export const JWT_SECRET_FILE = 'jwt-secret';
 
 const postgresUrl = z
   .string()
@@ -35,7 +43,21 @@ const configSchema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .default('smtp://127.0.0.1:1025'),
     MAIL_FROM: z.string().default('协同 Xietong <no-reply@xietong.local>'),
-    JWT_SECRET: z.string().optional(),
+    JWT_SECRET: z
+      .string()
+      .optional()
+      .refine(
+        (secret) => secret !== PUBLISHED_JWT_SECRET,
+        'is the published development value; choose your own',
+      ),
+    DATA_DIR: z.string().min(1).default('.data'),
+    TRUST_PROXY: z
+      .string()
+      .default('loopback')
+      .refine(
+        isTrustProxySetting,
+        'must be "loopback", "false", a hop count such as 1, or a comma-separated list of addresses/CIDRs and the names loopback, linklocal, uniquelocal',
+      ),
     JWT_ACCESS_TTL_SECONDS: z.coerce.number().int().positive().default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().positive().default(30),
     DEMO_PASSWORD: z.string().optional(),
@@ -48,7 +70,7 @@ const configSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    if (!env.JWT_SECRET || env.JWT_SECRET === DEVELOPMENT_JWT_SECRET || env.JWT_SECRET.length < 32) {
+    if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) {
       ctx.addIssue({
         code: 'custom',
         path: ['JWT_SECRET'],
@@ -75,7 +97,10 @@ export interface AppConfig {
   queuePrefix: string;
   smtpUrl: string;
   mailFrom: string;
+  /** JWT_SECRET, or outside production a random one generated once and kept under DATA_DIR. */
   jwtSecret: string;
+  /** Express's `trust proxy`: which hops may tell us the client's address in X-Forwarded-For. */
+  trustProxy: boolean | number | string;
   jwtAccessTtlSeconds: number;
   refreshTokenTtlDays: number;
   /** Null in production unless set explicitly: then no demo users are seeded. */
@@ -111,7 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: e.QUEUE_PREFIX,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    jwtSecret: e.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+    jwtSecret: e.JWT_SECRET ?? generatedJwtSecret(resolve(e.DATA_DIR)),
+    trustProxy: trustProxyValue(e.TRUST_PROXY),
     jwtAccessTtlSeconds: e.JWT_ACCESS_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     demoPassword: e.DEMO_PASSWORD ?? (production ? null : DEFAULT_DEMO_PASSWORD),
@@ -122,4 +148,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * Outside production nobody should have to set a secret, yet a constant in the code would let
+ * anyone sign tokens for any instance: each instance generates its own on first start and keeps it
+ * (0600) so tokens survive restarts and every process on the machine agrees.
+ */
+function generatedJwtSecret(dataDir: string): string {
+  const file = join(dataDir, JWT_SECRET_FILE);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    // Another process (the worker, a second api) created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const secret = readFileSync(file, 'utf8').trim();
+  if (secret.length < 32)
+    throw new ConfigError(
+      `${file} holds a JWT secret shorter than 32 characters; delete it to generate a new one.`,
+    );
+  return secret;
+}
+
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IP_OR_CIDR = /^(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]+)(\/\d{1,3})?$/i;
+
+function isTrustProxySetting(value: string): boolean {
+  if (value === 'false' || value === 'true' || /^\d{1,2}$/.test(value)) return value !== 'true';
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .every((part) => TRUST_PROXY_NAMES.has(part) || IP_OR_CIDR.test(part));
+}
+
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -13,3 +13,5 @@ export * from './work-items/deadline-standing';
 export * from './reminders';
 export * from './calendar';
 export * from './search/search-terms';
+export * from './input';
+export * from './auth';

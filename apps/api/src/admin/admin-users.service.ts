@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash } from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SessionRegistry } from '../auth/session-registry';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { SqlParams } from '../authorization/sql-params';
 import { Page, pageOffset } from '../work-items/dto/page-query.dto';
@@ -26,6 +27,7 @@ export class AdminUsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly sessions: SessionRegistry,
   ) {}
 
   async list(query: UserListQueryDto): Promise<Page<unknown>> {
@@ -81,8 +83,9 @@ export class AdminUsersService {
     });
   }
 
-  update(actor: RequestActor, id: string, dto: UpdateUserDto) {
-    return this.db.transaction(async (manager) => {
+  async update(actor: RequestActor, id: string, dto: UpdateUserDto) {
+    let endedSessions: string[] = [];
+    const updated = await this.db.transaction(async (manager) => {
       const before = await findUser(manager, id, { lock: true });
       if (id === actor.user.id && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
         throw new UnprocessableEntityException('不能停用自己或取消自己的管理员角色；请让另一位管理员操作。');
@@ -105,10 +108,7 @@ export class AdminUsersService {
         params.values,
       );
       if (SESSION_FIELDS.some((field) => dto[field] !== undefined)) {
-        await manager.query(
-          `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
-          [id],
-        );
+        endedSessions = await this.sessions.revokeUserSessions(manager, id);
       }
       const after = await findUser(manager, id);
       await this.audit.record(manager, actor, {
@@ -120,6 +120,9 @@ export class AdminUsersService {
       });
       return after;
     });
+    // After the commit, or a request in between would read the old rows and cache them again.
+    await this.sessions.forget(endedSessions);
+    return updated;
   }
 }
 

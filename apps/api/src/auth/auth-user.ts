@@ -15,6 +15,8 @@ export interface AuthUser {
 
 export interface AccessTokenClaims {
   sub: string;
+  /** The session: the refresh-token family of one sign-in, so ending it ends this token too. */
+  sid: string;
   email: string;
   role: UserRole;
   org: string;

@@ -9,6 +9,7 @@ import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { JwtStrategy } from './strategies/jwt.strategy';
+import { SessionRegistry } from './session-registry';
 import { LocalStrategy } from './strategies/local.strategy';
 
 @Module({
@@ -23,10 +24,12 @@ import { LocalStrategy } from './strategies/local.strategy';
   providers: [
     AuthService,
     LoginRateLimiter,
+    SessionRegistry,
     LocalStrategy,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
+  exports: [SessionRegistry],
 })
 export class AuthModule {}

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { UserRole } from '@xietong/rules';
 import { AccessTokenClaims, AuthUser } from './auth-user';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { SessionRegistry } from './session-registry';
 
 export interface TokenPair {
   accessToken: string;
@@ -28,6 +29,13 @@ interface UserRow {
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
+/**
+ * Two tabs refreshing with the same token at the same moment: the slower one presents a token
+ * the faster one just rotated. Within this window, and only while nothing issued since has been
+ * used, that is a race, not a replay: it gets its own token in the same session.
+ */
+export const REFRESH_GRACE_SECONDS = 10;
+
 @Injectable()
 export class AuthService {
   /** Verified against when the email is unknown, so response time does not reveal which emails exist. */
@@ -37,6 +45,7 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jwt: JwtService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly sessions: SessionRegistry,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -48,10 +57,10 @@ export class AuthService {
       () => false,
     );
     if (!row || !row.active || !matches) {
-      await this.rateLimiter.recordFailure(normalizedEmail);
+      await this.rateLimiter.recordFailure(normalizedEmail, ip);
       return null;
     }
-    await this.rateLimiter.recordSuccess(normalizedEmail);
+    await this.rateLimiter.recordSuccess(normalizedEmail, ip);
     return toAuthUser(row);
   }
 
@@ -74,10 +83,18 @@ export class AuthService {
       [tokenHash],
     );
     if (!consumed.length) {
-      const [known] = await this.db.query(
-        `SELECT family_id, used_at FROM refresh_tokens WHERE token_hash = $1`,
-        [tokenHash],
-      );
+      const [known]: { user_id: string; family_id: string; used_at: Date | null; racing: boolean }[] =
+        await this.db.query(
+          `SELECT r.user_id, r.family_id, r.used_at,
+                  (r.revoked_at IS NULL AND r.expires_at > now()
+                   AND r.used_at > now() - make_interval(secs => $2)
+                   AND NOT EXISTS (SELECT 1 FROM refresh_tokens later
+                                   WHERE later.family_id = r.family_id AND later.created_at >= r.used_at
+                                     AND later.used_at IS NOT NULL)) AS racing
+           FROM refresh_tokens r WHERE r.token_hash = $1`,
+          [tokenHash, REFRESH_GRACE_SECONDS],
+        );
+      if (known?.racing) return this.refreshFor(known.user_id, known.family_id, ip);
       if (known?.used_at) await this.revokeFamily(known.family_id);
       throw new UnauthorizedException(
         known?.used_at
@@ -85,11 +102,10 @@ export class AuthService {
           : '刷新令牌无效、已过期或已撤销，请重新登录。The refresh token is invalid, expired or revoked. Sign in again.',
       );
     }
-    const [row] = await this.findUsers('u.id = $1', [consumed[0].user_id]);
-    if (!row?.active) throw new UnauthorizedException('该账号已停用。This account is disabled.');
-    return this.issueTokens(toAuthUser(row), consumed[0].family_id, ip);
+    return this.refreshFor(consumed[0].user_id, consumed[0].family_id, ip);
   }
 
+  /** Ends the session at once: its refresh tokens and, through the registry, its access tokens. */
   async logout(refreshToken: string): Promise<void> {
     const [token] = await this.db.query(`SELECT family_id FROM refresh_tokens WHERE token_hash = $1`, [
       sha256(refreshToken),
@@ -97,16 +113,24 @@ export class AuthService {
     if (token) await this.revokeFamily(token.family_id);
   }
 
+  private async refreshFor(userId: string, familyId: string, ip: string | undefined): Promise<TokenPair> {
+    const [row] = await this.findUsers('u.id = $1', [userId]);
+    if (!row?.active) throw new UnauthorizedException('该账号已停用。This account is disabled.');
+    return this.issueTokens(toAuthUser(row), familyId, ip);
+  }
+
   private async revokeFamily(familyId: string): Promise<void> {
     await this.db.query(
       `UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
       [familyId],
     );
+    await this.sessions.forget([familyId]);
   }
 
   private async issueTokens(user: AuthUser, familyId: string, ip: string | undefined): Promise<TokenPair> {
     const claims: AccessTokenClaims = {
       sub: user.id,
+      sid: familyId,
       email: user.email,
       role: user.role,
       org: user.organizationId,

@@ -1,45 +1,53 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '@xietong/queue';
-
-const ACCOUNT_FAILURES = { limit: 5, windowSeconds: 15 * 60 };
-const IP_ATTEMPTS = { limit: 30, windowSeconds: 60 };
+import { accountSlowdownMs, LOGIN_LIMITS } from '@xietong/rules';
 
 /**
- * Fixed-window counters in Redis, so every api replica sees the same count. Failed attempts are
- * counted per account (guessing one password) and all attempts per IP (spraying many accounts).
+ * Counters in Redis, so every api replica sees the same count. Wrong passwords lock the pair
+ * (account, client address) that made them; the account as a whole only slows down, so
+ * someone guessing from elsewhere cannot lock its owner out. All attempts from one address are
+ * counted too (spraying many accounts).
  */
 @Injectable()
 export class LoginRateLimiter {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
+  /** Refuses locked pairs and busy addresses; for an account under attack, waits before the check. */
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [accountFailures, ipAttempts] = await Promise.all([
+    const [pairFailures, accountFailures, ipAttempts] = await Promise.all([
+      this.redis.get(this.pairKey(email, ip)),
       this.redis.get(this.accountKey(email)),
-      this.increment(this.ipKey(ip), IP_ATTEMPTS.windowSeconds),
+      this.increment(this.ipKey(ip), LOGIN_LIMITS.addressWindowSeconds),
     ]);
-    if (Number(accountFailures ?? 0) >= ACCOUNT_FAILURES.limit) {
+    if (Number(pairFailures ?? 0) >= LOGIN_LIMITS.pairFailures) {
       throw await this.tooMany(
-        this.accountKey(email),
-        '该账号登录失败次数过多',
-        'Too many failed sign-ins for this account',
+        this.pairKey(email, ip),
+        '该账号在您的地址登录失败次数过多',
+        'Too many failed sign-ins for this account from your address',
       );
     }
-    if (ipAttempts > IP_ATTEMPTS.limit) {
+    if (ipAttempts > LOGIN_LIMITS.addressAttempts) {
       throw await this.tooMany(
         this.ipKey(ip),
         '您的地址登录尝试过多',
         'Too many sign-in attempts from your address',
       );
     }
+    const delayMs = accountSlowdownMs(Number(accountFailures ?? 0));
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.increment(this.accountKey(email), ACCOUNT_FAILURES.windowSeconds);
+  async recordFailure(email: string, ip: string): Promise<void> {
+    await Promise.all([
+      this.increment(this.pairKey(email, ip), LOGIN_LIMITS.failureWindowSeconds),
+      this.increment(this.accountKey(email), LOGIN_LIMITS.failureWindowSeconds),
+    ]);
   }
 
-  async recordSuccess(email: string): Promise<void> {
-    await this.redis.del(this.accountKey(email));
+  /** The owner got in: their address is cleared, and the account stops slowing down. */
+  async recordSuccess(email: string, ip: string): Promise<void> {
+    await this.redis.del(this.pairKey(email, ip), this.accountKey(email));
   }
 
   private async increment(key: string, windowSeconds: number): Promise<number> {
@@ -63,6 +71,10 @@ export class LoginRateLimiter {
 
   private accountKey(email: string): string {
     return `login:account:${email.toLowerCase()}`;
+  }
+
+  private pairKey(email: string, ip: string): string {
+    return `login:pair:${email.toLowerCase()}:${ip}`;
   }
 
   private ipKey(ip: string): string {

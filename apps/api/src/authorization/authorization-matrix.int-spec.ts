@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createJointPlan, createUser, JOINT_PLAN_TASKS, JointPlanFixture } from '@xietong/testing';
 import request from 'supertest';
 import { createTestApp, TestApp } from '../../test/create-test-app';
+import { listApiRoutes } from '../../test/list-routes';
 
 /**
  * DESIGN.md "Who may do what" as a table: every endpoint × every role × whose data → the exact
@@ -252,10 +253,7 @@ describe('authorization matrix', () => {
       'GET /api/health',
       'GET /api/calendar/:file',
     ];
-    // Express's own catch-alls ({*path}) only ever answer 404.
-    const routes = listRoutes(t).filter(
-      (route) => route.path.startsWith('/api/') && !route.path.includes('{*'),
-    );
+    const routes = listApiRoutes(t);
     expect(routes.length).toBeGreaterThan(25);
     const reachable: string[] = [];
     for (const { method, path } of routes) {
@@ -268,19 +266,3 @@ describe('authorization matrix', () => {
     expect(reachable.filter((route) => !publicRoutes.includes(route))).toEqual([]);
   });
 });
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-/** Every route Express knows, read from its router so a new controller cannot slip past this spec. */
-function listRoutes(t: TestApp): { method: Method; path: string }[] {
-  const router = t.app.getHttpAdapter().getInstance().router as {
-    stack: { route?: { path: string; methods: Record<string, boolean> } }[];
-  };
-  return router.stack.flatMap((layer) =>
-    layer.route
-      ? Object.keys(layer.route.methods)
-          .filter((method): method is Method => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-          .map((method) => ({ method, path: layer.route!.path }))
-      : [],
-  );
-}

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { MAX_JSON_DEPTH } from '@xietong/rules';
 
 export interface FieldError {
   field: string;
@@ -64,7 +65,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Nest 12 wraps body-parser's errors in HttpExceptions; their cause says what the person sent.
     const bodyParserError =
       exception instanceof HttpException && isBodyParserError(exception.cause) ? exception.cause : exception;
-    if (isBodyParserError(bodyParserError)) return bodyParserProblem(bodyParserError.status);
+    if (isBodyParserError(bodyParserError)) return bodyParserProblem(bodyParserError);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
@@ -102,11 +103,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function bodyParserProblem(status: number): ProblemDetails {
+function bodyParserProblem({ status, type }: { status: number; type: string }): ProblemDetails {
   const detail =
     status === 413
-      ? 'The request body is too large: the limit is 5 MB. Split the document or upload a smaller file.'
-      : 'The request body is not valid JSON.';
+      ? '请求体过大：上限为 5 MB，请拆分文档或上传较小的文件。The request body is too large: the limit is 5 MB. Split the document or upload a smaller file.'
+      : type === 'entity.too.deep'
+        ? `JSON 嵌套层数过多（上限 ${MAX_JSON_DEPTH} 层）。The JSON body nests more than ${MAX_JSON_DEPTH} levels deep; no field of this API needs that many.`
+        : '请求体不是有效的 JSON。The request body is not valid JSON.';
   return { type: 'about:blank', title: TITLES[status] ?? 'Bad Request', status, detail };
 }
 

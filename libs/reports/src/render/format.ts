@@ -47,3 +47,12 @@ export function escapeXml(text: string): string {
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
 }
+
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or CR before one) as a
+ * formula when it is edited or imported; a leading apostrophe keeps it the text it was (OWASP's
+ * advice on CSV injection, applied to CSV and XLSX alike).
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

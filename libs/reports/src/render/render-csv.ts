@@ -1,14 +1,12 @@
 import type { JointReport } from '../joint-report';
+import { defuseFormula } from './format';
 import { buildReportTables, cellText } from './report-tables';
 
 /** Excel only detects UTF-8 in a CSV file that starts with a byte order mark. */
 const BOM = '\uFEFF';
 
-/** Cells Excel would run as formulas; a leading apostrophe keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 function csvField(text: string, isText: boolean): string {
-  const safe = isText && FORMULA_START.test(text) ? `'${text}` : text;
+  const safe = isText ? defuseFormula(text) : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -80,4 +80,39 @@ describe('renderXlsx', () => {
     ]);
     expect(workbook.getWorksheet('Overdue')!.getRow(1).getCell(1).value).toBe('Task');
   });
+
+  it('keeps text that starts like a formula as text, in every sheet and the title', async () => {
+    const report = buildJointReport();
+    const [first, ...rest] = report.workItems;
+    const starts = ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+    const tricky = starts.map((name, index) => ({
+      ...first,
+      id: `tricky-${index}`,
+      owner: { id: 'u', name },
+    }));
+    const workbook = await readBack(
+      await renderXlsx({
+        ...report,
+        plan: { ...report.plan, title: '=CMD()' },
+        workItems: [...tricky, ...rest],
+      }),
+    );
+    const items = workbook.getWorksheet('工作事项')!;
+    const ownerColumn = (items.getRow(1).values as unknown[]).indexOf('责任人');
+    expect(ownerColumn).toBeGreaterThan(0);
+    // XML reads a carriage return back as a line feed.
+    const owners = starts.map((_, index) =>
+      String(items.getRow(index + 2).getCell(ownerColumn).value).replace(/\n/g, '\r'),
+    );
+    expect(owners).toEqual(starts.map((name) => `'${name}`));
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.formula).toBeUndefined();
+          if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@\t\r]/);
+        }),
+      );
+    }
+    expect(workbook.getWorksheet('汇总')!.getCell(1, 1).value).toMatch(/^'=CMD\(\)/);
+  });
 });

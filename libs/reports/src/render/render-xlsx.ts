@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { JointReport, TrafficLight } from '../joint-report';
 import { reportLabels } from '../labels';
-import { formatDateTime, LIGHT_COLORS } from './format';
+import { defuseFormula, formatDateTime, LIGHT_COLORS } from './format';
 import {
   buildReportTables,
   documentSections,
@@ -61,7 +61,7 @@ function writeCell(target: ExcelJS.Cell, cell: TableCell, timeZone: string): voi
   target.style = cell.format === 'percent' ? styles.percent : styles.plain;
   if (cell.format === 'percent') target.value = Number(cell.value) / 100;
   else if (cell.format === 'datetime') target.value = formatDateTime(String(cell.value), timeZone);
-  else target.value = cell.value;
+  else target.value = cell.format === 'text' ? defuseFormula(String(cell.value)) : cell.value;
 }
 
 /** Column widths that fit every table's headers; set before the first row is streamed out. */
@@ -158,11 +158,11 @@ export async function renderXlsx(report: JointReport): Promise<Buffer> {
     blocks.flatMap((block) => (block.table ? [block.table] : [])),
   );
   const title = summary.getCell(1, 1);
-  title.value = `${report.plan.title} ${labels.reportTitle}`;
+  title.value = defuseFormula(`${report.plan.title} ${labels.reportTitle}`);
   title.style = TITLE_STYLE;
   let row = 2;
   for (const [label, value] of reportMetaLines(report)) {
-    summary.getRow(row++).values = [label, value];
+    summary.getRow(row++).values = [label, defuseFormula(value)];
   }
   for (const block of blocks) {
     row += 1;

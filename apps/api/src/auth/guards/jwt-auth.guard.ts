@@ -1,4 +1,4 @@
-import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ExecutionContext, HttpException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC } from '../decorators/public.decorator';
@@ -19,6 +19,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    // The strategy's own refusals (session ended, malformed token) say more than "sign in first".
+    if (error instanceof HttpException) throw error;
     if (error || !user) {
       throw new UnauthorizedException(
         '请先登录。Sign in first: send "Authorization: Bearer <accessToken>" from POST /api/auth/login (or refresh an expired token).',
