@@ -1,3 +1,4 @@
+import { Attachment, AttachmentChunk } from './attachments/attachment.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { WebhookEndpoint } from './notifications/webhook-endpoint.entity';
@@ -32,6 +33,8 @@ export const ENTITIES = [
   WorkItem,
   DeadlineExtension,
   WorkItemUpdate,
+  Attachment,
+  AttachmentChunk,
   Notification,
   WebhookEndpoint,
   ReportSchedule,

@@ -1,4 +1,5 @@
 export * from './entities';
+export * from './attachments/attachment.entity';
 export * from './audit/audit-entry.entity';
 export * from './auth/refresh-token.entity';
 export * from './notifications/notification.entity';

@@ -15,3 +15,4 @@ export * from './calendar';
 export * from './search/search-terms';
 export * from './input';
 export * from './auth';
+export * from './supervision';

@@ -12,6 +12,10 @@ export const NOTIFICATION_KINDS = [
   'cadence',
   'digest',
   'sent_back',
+  'extension_requested',
+  'extension_decided',
+  'completion_submitted',
+  'completion_accepted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

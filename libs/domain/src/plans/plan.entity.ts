@@ -39,6 +39,10 @@ export class Plan {
   @Column({ type: 'jsonb', nullable: true })
   reportingCadence!: Record<string, unknown> | null;
 
+  /** Who approves extensions and reviews completions (see SupervisionPolicy); null = defaults. */
+  @Column({ type: 'jsonb', nullable: true })
+  supervisionPolicy!: Record<string, unknown> | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 

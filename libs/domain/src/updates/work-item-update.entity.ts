@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { WorkItemStatus } from '@xietong/rules';
 
-export const UPDATE_KINDS = ['progress', 'send_back', 'extension'] as const;
+export const UPDATE_KINDS = ['progress', 'send_back', 'extension', 'accepted'] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 /** 进展反馈: visible to every organization that leads the same task. */
@@ -28,6 +28,10 @@ export class WorkItemUpdate {
 
   @Column({ type: 'text' })
   text!: string;
+
+  /** Another lead unit this update asks something of; it waits in that unit's 待办 until it answers. */
+  @Column({ type: 'uuid', nullable: true })
+  addressedOrganizationId!: string | null;
 
   @Column({ type: 'smallint', nullable: true })
   progress!: number | null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { WorkItemPriority, WorkItemStatus } from '@xietong/rules';
+import type { ReviewState, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
 
 /**
  * One per task × lead unit, plus sub-items (milestones) under it. "Overdue" and the traffic light
@@ -39,6 +39,24 @@ export class WorkItem {
 
   @Column({ type: 'date' })
   startDate!: string;
+
+  /** When the first deadline was fixed; from then on only an approved extension moves it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deadlineConfirmedAt!: Date | null;
+
+  /** Approved extensions so far. */
+  @Column({ type: 'int', default: 0 })
+  extensionCount!: number;
+
+  /** On a done top-level item: 待审核 until the reviewer accepts (销号) or sends it back. */
+  @Column({ type: 'text', nullable: true })
+  reviewState!: ReviewState | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt!: Date | null;
 
   @Column({ type: 'text', default: 'not_started' })
   status!: WorkItemStatus;

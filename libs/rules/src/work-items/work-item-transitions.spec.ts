@@ -15,23 +15,55 @@ describe(nextWorkItemState.name, () => {
   it('starts an item when progress is first reported', () => {
     expect(nextWorkItemState(notStarted, coordinator({ progress: 10 }))).toEqual({
       allowed: true,
-      next: { status: 'in_progress', progress: 10 },
+      next: { status: 'in_progress', progress: 10, reviewState: null },
     });
   });
 
   it('keeps an untouched item not started when progress stays 0', () => {
     expect(nextWorkItemState(notStarted, coordinator({ progress: 0 }))).toEqual({
       allowed: true,
-      next: notStarted,
+      next: { ...notStarted, reviewState: null },
     });
   });
 
-  it('finishes with progress 100 and a final update', () => {
+  it('finishes with progress 100 and a final update with evidence, then waits for review', () => {
     const outcome = nextWorkItemState(
       inProgress,
-      coordinator({ status: 'done', progress: 100, withFinalUpdate: true }),
+      coordinator({ status: 'done', progress: 100, withFinalUpdate: true, withEvidence: true }),
     );
-    expect(outcome).toEqual({ allowed: true, next: { status: 'done', progress: 100 } });
+    expect(outcome).toEqual({ allowed: true, next: { status: 'done', progress: 100, reviewState: 'pending' } });
+  });
+
+  it('refuses to finish a top-level item without evidence; a milestone needs none and no review', () => {
+    const final = coordinator({ status: 'done', progress: 100, withFinalUpdate: true });
+    expect(nextWorkItemState(inProgress, final)).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('佐证材料'),
+    });
+    expect(nextWorkItemState({ ...inProgress, parentId: 'parent' }, final)).toEqual({
+      allowed: true,
+      next: { status: 'done', progress: 100, reviewState: null },
+    });
+  });
+
+  it('freezes an item waiting for review or accepted, except for an admin', () => {
+    const pending: WorkItemState = { ...done, reviewState: 'pending' };
+    const accepted: WorkItemState = { ...done, reviewState: 'accepted' };
+    expect(nextWorkItemState(pending, coordinator({ status: 'in_progress' }))).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('待审核'),
+    });
+    expect(nextWorkItemState(accepted, coordinator({ status: 'in_progress' }))).toEqual({
+      allowed: false,
+      reason: expect.stringContaining('已销号'),
+    });
+    expect(nextWorkItemState(pending, coordinator({ progress: 100 }))).toEqual({
+      allowed: true,
+      next: { status: 'done', progress: 100, reviewState: 'pending' },
+    });
+    expect(
+      nextWorkItemState(accepted, { status: 'in_progress', withFinalUpdate: false, actorRole: 'admin' }),
+    ).toEqual({ allowed: true, next: { status: 'in_progress', progress: 100, reviewState: null } });
   });
 
   it('refuses to finish below 100 and names the progress', () => {
@@ -77,7 +109,7 @@ describe(nextWorkItemState.name, () => {
   it.each(['coordinator', 'admin'] as const)('lets a %s reopen a done or cancelled item', (actorRole) => {
     expect(nextWorkItemState(done, { status: 'in_progress', withFinalUpdate: false, actorRole })).toEqual({
       allowed: true,
-      next: { status: 'in_progress', progress: 100 },
+      next: { status: 'in_progress', progress: 100, reviewState: null },
     });
     expect(
       nextWorkItemState(cancelled, { status: 'in_progress', withFinalUpdate: false, actorRole }).allowed,
@@ -96,7 +128,7 @@ describe(nextWorkItemState.name, () => {
     ).toBe(true);
     expect(nextWorkItemState(inProgress, coordinator({ status: 'cancelled' }))).toEqual({
       allowed: true,
-      next: { status: 'cancelled', progress: 60 },
+      next: { status: 'cancelled', progress: 60, reviewState: null },
     });
   });
 });

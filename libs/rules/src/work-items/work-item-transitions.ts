@@ -1,3 +1,4 @@
+import type { ReviewState } from '../supervision/completion-review';
 import type { UserRole } from '../users/user-vocabulary';
 import { WorkItemStatus } from './work-item-status';
 
@@ -14,6 +15,16 @@ export interface WorkItemState {
   status: WorkItemStatus;
   /** 0–100 */
   progress: number;
+  /** Set on a done top-level item: waiting for the reviewer, or accepted (销号). */
+  reviewState?: ReviewState | null;
+  /** Milestones (sub-items) close without review; their parent is what gets reviewed. */
+  parentId?: string | null;
+}
+
+export interface NextWorkItemState {
+  status: WorkItemStatus;
+  progress: number;
+  reviewState: ReviewState | null;
 }
 
 export interface RequestedWorkItemChange {
@@ -21,11 +32,13 @@ export interface RequestedWorkItemChange {
   progress?: number;
   /** The change arrives with a 进展反馈 saying what was achieved; finishing needs one. */
   withFinalUpdate: boolean;
+  /** Files (佐证材料) come with that update; finishing a top-level item needs them. */
+  withEvidence?: boolean;
   actorRole: UserRole;
 }
 
 export type WorkItemChangeOutcome =
-  { allowed: true; next: WorkItemState } | { allowed: false; reason: string };
+  { allowed: true; next: NextWorkItemState } | { allowed: false; reason: string };
 
 const NEXT_STATUSES: Readonly<Record<WorkItemStatus, readonly WorkItemStatus[]>> = {
   not_started: ['in_progress', 'blocked', 'done', 'cancelled'],
@@ -52,6 +65,23 @@ export function nextWorkItemState(
   const progress = requested.progress ?? current.progress;
   const startsByReporting = current.status === 'not_started' && progress > 0;
   const status = requested.status ?? (startsByReporting ? 'in_progress' : current.status);
+  const reviewState = current.reviewState ?? null;
+  const allow = (next: WorkItemStatus): WorkItemChangeOutcome => ({
+    allowed: true,
+    next: {
+      status: next,
+      progress,
+      reviewState: next !== 'done' ? null : next === current.status ? reviewState : current.parentId ? null : 'pending',
+    },
+  });
+
+  const moves = status !== current.status || progress !== current.progress;
+  if (reviewState === 'accepted' && moves && requested.actorRole !== 'admin') {
+    return refuse('事项已销号，不能再修改状态或进度；如确需重新办理，请联系管理员。');
+  }
+  if (reviewState === 'pending' && moves && requested.actorRole !== 'admin') {
+    return refuse('事项正在等待审核（待审核），由审核人销号或退回；审核前不能修改状态或进度。');
+  }
 
   if (status === current.status) {
     if (status === 'done' && progress !== 100) {
@@ -60,7 +90,7 @@ export function nextWorkItemState(
     if (status === 'cancelled' && progress !== current.progress) {
       return refuse('已取消的事项不能再更新进度；如需继续推进，请协调员先重新打开。');
     }
-    return { allowed: true, next: { status, progress } };
+    return allow(status);
   }
 
   const from = WORK_ITEM_STATUS_LABELS[current.status];
@@ -76,9 +106,14 @@ export function nextWorkItemState(
     if (progress !== 100) return refuse(`标记为“${to}”前进度须为 100%（现为 ${progress}%）。`);
     if (!requested.withFinalUpdate) {
       return refuse(
-        '标记为“已完成”须附最终进展反馈：请通过 POST /api/work-items/:id/updates 提交 status 为 "done"、progress 为 100 的反馈，说明完成情况。',
+        '标记为“已完成”须附最终进展反馈：请通过 POST /api/work-items/:id/updates 提交 status 为 "done"、progress 为 100 的反馈，说明完成情况，并附佐证材料（files）。',
+      );
+    }
+    if (!current.parentId && !requested.withEvidence) {
+      return refuse(
+        '标记为“已完成”须附佐证材料：请在最终进展反馈中上传至少一份文件（files），如验收报告、批复文件或现场照片。Marking done needs evidence files with the final update.',
       );
     }
   }
-  return { allowed: true, next: { status, progress } };
+  return allow(status);
 }
