@@ -19,8 +19,11 @@ const shared = {
   },
   // Nest 12 ships its packages as ES modules only. Node loads them from our CommonJS build through
   // require(esm), which Jest's module runtime cannot do before Node 24.9, so Jest compiles them with swc.
-  // pdfjs-dist (the PDF reader) is ES modules only as well, in .mjs files.
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/|pdfjs-dist/)'],
+  // pdfjs-dist (the PDF reader) is ES modules only as well, in .mjs files, and so are file-type
+  // (evidence sniffing) and its tokenizer packages.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|pdfjs-dist|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+  ],
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

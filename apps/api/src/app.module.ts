@@ -6,6 +6,7 @@ import { DatabaseModule } from '@xietong/db';
 import { QueueModule, RedisModule } from '@xietong/queue';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { InboxModule } from './inbox/inbox.module';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -67,6 +68,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
     UpdatesModule,
     BulkWorkModule,
     SavedViewsModule,
+    InboxModule,
     AdminModule,
     PlanImportModule,
     NotificationsModule,

@@ -66,9 +66,21 @@ const configSchema = z
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+    ATTACHMENT_STORAGE: z.enum(['postgres', 's3']).default('postgres'),
+    ATTACHMENT_MAX_FILE_MB: z.coerce.number().positive().max(2048).default(20),
+    ATTACHMENT_MAX_ITEM_MB: z.coerce.number().positive().max(100_000).default(200),
+    S3_ENDPOINT: z.string().url().optional(),
+    S3_REGION: z.string().default('us-east-1'),
+    S3_BUCKET: z.string().optional(),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
+    if (env.ATTACHMENT_STORAGE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when ATTACHMENT_STORAGE=s3' });
+    }
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) {
       ctx.addIssue({
@@ -113,6 +125,21 @@ export interface AppConfig {
   /** How soon a job whose worker died is handed to another worker. */
   queueStalledIntervalMs: number;
   logLevel: string;
+  attachments: {
+    /** Where evidence files live: chunked rows in Postgres (default) or an S3-compatible bucket. */
+    storage: 'postgres' | 's3';
+    maxFileBytes: number;
+    /** All files of one work item together. */
+    maxItemBytes: number;
+    s3: {
+      endpoint?: string;
+      region: string;
+      bucket?: string;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+      forcePathStyle: boolean;
+    };
+  };
 }
 
 export class ConfigError extends Error {}
@@ -147,6 +174,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    attachments: {
+      storage: e.ATTACHMENT_STORAGE,
+      maxFileBytes: Math.round(e.ATTACHMENT_MAX_FILE_MB * 1024 * 1024),
+      maxItemBytes: Math.round(e.ATTACHMENT_MAX_ITEM_MB * 1024 * 1024),
+      s3: {
+        endpoint: e.S3_ENDPOINT,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET,
+        accessKeyId: e.S3_ACCESS_KEY_ID,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
+      },
+    },
   };
 }
 

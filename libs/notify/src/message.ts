@@ -33,6 +33,24 @@ export interface NotificationPayloads {
   /** 退回: a coordinator reopened an item its owner had marked done. */
   sent_back: WorkItemContext & { actorName: string; reason: string };
   silent: WorkItemContext & DayCount & { daysSilent: number };
+  /** 延期申请 waiting for the recipient's decision. */
+  extension_requested: WorkItemContext & {
+    requesterName: string;
+    requestedDeadline: string;
+    reason: string;
+    progress: number;
+  };
+  /** The requester hears the decision. */
+  extension_decided: WorkItemContext & {
+    approved: boolean;
+    deciderName: string;
+    requestedDeadline: string;
+    note?: string | null;
+  };
+  /** A done item waits for the recipient's review (待审核). */
+  completion_submitted: WorkItemContext & { submitterName: string; updateText: string };
+  /** 销号: the owner hears the item was accepted. */
+  completion_accepted: WorkItemContext & { reviewerName: string; note?: string | null };
   cadence: {
     recipientName: string;
     planTitle: string;
@@ -191,6 +209,36 @@ const ZH: Copy = {
       lead: p.assignedBy ? `${p.assignedBy}将以下事项分配给您负责。` : '以下事项已分配给您负责。',
       facts: itemFacts(p, ZH.labels),
     }),
+    extension_requested: (p) => ({
+      headline: `${p.requesterName}申请延期`,
+      about: itemAbout(p),
+      lead: `${p.requesterName}申请将截止日期由 ${p.deadline} 延至 ${p.requestedDeadline}（目前进度 ${p.progress}%），请审批。`,
+      facts: itemFacts(p, ZH.labels),
+      quote: p.reason,
+    }),
+    extension_decided: (p) => ({
+      headline: p.approved ? '延期申请已批准' : '延期申请未获批准',
+      about: itemAbout(p),
+      lead: p.approved
+        ? `${p.deciderName}批准了您的延期申请，截止日期调整为 ${p.requestedDeadline}。`
+        : `${p.deciderName}未批准您延至 ${p.requestedDeadline} 的申请，截止日期仍为 ${p.deadline}。`,
+      facts: itemFacts(p, ZH.labels),
+      quote: p.note ?? undefined,
+    }),
+    completion_submitted: (p) => ({
+      headline: '事项待审核',
+      about: itemAbout(p),
+      lead: `${p.submitterName}将以下事项标记为已完成并提交了佐证材料，请审核后销号或退回。`,
+      facts: itemFacts(p, ZH.labels),
+      quote: p.updateText,
+    }),
+    completion_accepted: (p) => ({
+      headline: '事项已销号',
+      about: itemAbout(p),
+      lead: `${p.reviewerName}审核通过，以下事项已销号。`,
+      facts: itemFacts(p, ZH.labels),
+      quote: p.note ?? undefined,
+    }),
     sent_back: (p) => ({
       headline: '事项被退回',
       about: itemAbout(p),
@@ -296,6 +344,36 @@ const EN: Copy = {
         ? `${p.assignedBy} assigned this item to you.`
         : 'This item has been assigned to you.',
       facts: itemFacts(p, EN.labels),
+    }),
+    extension_requested: (p) => ({
+      headline: `${p.requesterName} asks for an extension`,
+      about: itemAbout(p),
+      lead: `${p.requesterName} asks to move the deadline from ${p.deadline} to ${p.requestedDeadline} (progress ${p.progress}%); please decide.`,
+      facts: itemFacts(p, EN.labels),
+      quote: p.reason,
+    }),
+    extension_decided: (p) => ({
+      headline: p.approved ? 'Extension approved' : 'Extension refused',
+      about: itemAbout(p),
+      lead: p.approved
+        ? `${p.deciderName} approved your extension: the deadline is now ${p.requestedDeadline}.`
+        : `${p.deciderName} refused the extension to ${p.requestedDeadline}; the deadline stays ${p.deadline}.`,
+      facts: itemFacts(p, EN.labels),
+      quote: p.note ?? undefined,
+    }),
+    completion_submitted: (p) => ({
+      headline: 'Completion to review',
+      about: itemAbout(p),
+      lead: `${p.submitterName} marked this item done with evidence; please accept it or send it back.`,
+      facts: itemFacts(p, EN.labels),
+      quote: p.updateText,
+    }),
+    completion_accepted: (p) => ({
+      headline: 'Accepted',
+      about: itemAbout(p),
+      lead: `${p.reviewerName} accepted this item as done.`,
+      facts: itemFacts(p, EN.labels),
+      quote: p.note ?? undefined,
     }),
     sent_back: (p) => ({
       headline: 'Sent back',

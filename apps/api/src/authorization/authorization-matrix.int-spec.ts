@@ -65,7 +65,8 @@ describe('authorization matrix', () => {
     ]);
     await t.db.query(
       `UPDATE work_items SET status = $2, progress = $3, completed_at = CASE WHEN $2 = 'done' THEN now() END,
-              escalated_at = CASE WHEN $4 THEN now() END, deadline = '2026-12-31'
+              escalated_at = CASE WHEN $4 THEN now() END, deadline = '2026-12-31', deadline_confirmed_at = NULL,
+              review_state = CASE WHEN $2 = 'done' THEN 'pending' END
        WHERE id = $1`,
       [itemId, state.done ? 'done' : 'not_started', state.done ? 100 : 0, state.escalated ?? false],
     );
@@ -93,10 +94,12 @@ describe('authorization matrix', () => {
     ['POST /work-items/:id/updates',      [201, 201, 201], [403, 403, 403], [201, 403, 403], [201, 403, 403], [403, 403, 403]],
     ['POST /work-items/:id/sub-items',    [201, 201, 201], [403, 403, 403], [201, 403, 403], [403, 403, 403], [403, 403, 403]],
     ['POST /work-items/:id/extensions',   [201, 201, 201], [403, 403, 403], [201, 403, 403], [201, 403, 403], [403, 403, 403]],
-    ['POST /extensions/:id/approve',      [200, 200, 200], [403, 403, 403], [200, 403, 403], [403, 403, 403], [403, 403, 403]],
+    // The default supervision policy: the plan's managers decide extensions and review completions.
+    ['POST /extensions/:id/approve',      [200, 200, 200], [200, 200, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]],
     ['… approve, item escalated (督办)',  [200, 200, 200], [200, 200, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]],
-    ['POST /extensions/:id/reject',       [200, 200, 200], [403, 403, 403], [200, 403, 403], [403, 403, 403], [403, 403, 403]],
-    ['POST /work-items/:id/send-back',    [200, 200, 200], [403, 403, 403], [200, 403, 403], [403, 403, 403], [403, 403, 403]],
+    ['POST /extensions/:id/reject',       [200, 200, 200], [200, 200, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]],
+    ['POST /work-items/:id/send-back',    [200, 200, 200], [200, 200, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]],
+    ['POST /work-items/:id/accept',       [200, 200, 200], [200, 200, 403], [403, 403, 403], [403, 403, 403], [403, 403, 403]],
     ['GET /tasks/:id',                    [200, 200, 200], [200, 200, 403], [200, 200, 403], [200, 200, 403], [200, 200, 403]],
     ['GET /plans/:id',                    [200, 200, 200], [200, 200, 403], [200, 200, 403], [200, 200, 403], [200, 200, 403]],
     ['GET /plans/:id/tasks',              [200, 200, 200], [200, 200, 403], [200, 200, 403], [200, 200, 403], [200, 200, 403]],
@@ -121,7 +124,7 @@ describe('authorization matrix', () => {
       await reset(s.itemId);
       return http()
         .patch(`/api/work-items/${s.itemId}`)
-        .send({ version: await versionOf(s.itemId), deadline: '2026-11-30' });
+        .send({ version: await versionOf(s.itemId), deadline: '2027-01-31' });
     },
     'GET /work-items/:id/updates': async (http, s) => http().get(`/api/work-items/${s.itemId}/updates`),
     'POST /work-items/:id/updates': async (http, s) => {
@@ -157,6 +160,10 @@ describe('authorization matrix', () => {
     'POST /work-items/:id/send-back': async (http, s) => {
       await reset(s.itemId, { done: true });
       return http().post(`/api/work-items/${s.itemId}/send-back`).send({ reason: '佐证材料不全' });
+    },
+    'POST /work-items/:id/accept': async (http, s) => {
+      await reset(s.itemId, { done: true });
+      return http().post(`/api/work-items/${s.itemId}/accept`).send({});
     },
     'GET /tasks/:id': async (http, s) => http().get(`/api/tasks/${s.taskId}`),
     'GET /plans/:id': async (http, s) => http().get(`/api/plans/${s.planId}`),

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_SUPERVISION_POLICY, parseSupervisionPolicy, SupervisionPolicy } from '@xietong/rules';
 import { AuthUser } from '../auth/auth-user';
 import { planScopeSql, taskScopeSql, workItemScopeSql } from './scope.sql';
 import { SqlParams } from './sql-params';
@@ -60,6 +61,9 @@ export class PolicyService {
     options: { requestedById?: string; manager?: EntityManager } = {},
   ): Promise<void> {
     const visible = await this.isTaskVisible(user, item.planId, item.taskId, options.manager);
+    const supervision = actions.some((action) => action === 'decide_extension' || action === 'review_completion')
+      ? await this.supervisionPolicy(item.planId, options.manager)
+      : DEFAULT_SUPERVISION_POLICY;
     const invisibleReason = visible
       ? ''
       : await this.invisibleTaskReason(user, {
@@ -76,11 +80,18 @@ export class PolicyService {
           organizationName: item.organizationName,
           escalated: item.escalatedAt !== null,
         },
+        supervision,
         requestedById: options.requestedById,
         invisibleReason,
       });
       if (refusal) throw new ForbiddenException(refusal);
     }
+  }
+
+  /** Who decides extensions and reviews completions in the plan (its stored policy over the defaults). */
+  async supervisionPolicy(planId: string, manager: EntityManager = this.db.manager): Promise<SupervisionPolicy> {
+    const [plan] = await manager.query(`SELECT supervision_policy AS policy FROM plans WHERE id = $1`, [planId]);
+    return parseSupervisionPolicy(plan?.policy ?? null);
   }
 
   async assertTask(user: AuthUser, task: TaskPolicySubject): Promise<void> {

@@ -1,4 +1,4 @@
-import { UserRole } from '@xietong/rules';
+import { DEFAULT_SUPERVISION_POLICY, SupervisionPolicy, UserRole } from '@xietong/rules';
 import { WorkItemAction, workItemRefusal, WorkItemPolicyInput } from './work-item.policy';
 
 const GUANGXI = 'org-gx';
@@ -10,6 +10,7 @@ function input(role: UserRole, overrides: Partial<WorkItemPolicyInput> = {}): Wo
     visible: true,
     item: { organizationId: GUANGXI, organizationName: '广西壮族自治区', escalated: false },
     invisibleReason: '广西壮族自治区不是任务（五）「强化空间分区管控」的牵头单位，看不到它的事项。',
+    supervision: DEFAULT_SUPERVISION_POLICY,
     ...overrides,
   };
 }
@@ -28,16 +29,23 @@ describe(workItemRefusal.name, () => {
     'post_update',
     'request_extension',
     'decide_extension',
-    'send_back',
+    'review_completion',
   ];
 
-  // role → actions allowed on the acting organization's own, visible, non-escalated item
+  const coordinatorsDecide: SupervisionPolicy = {
+    extensionApprover: 'lead_coordinator',
+    completionReviewer: 'lead_coordinator',
+  };
+  const decisions: WorkItemAction[] = ['decide_extension', 'review_completion'];
+  const withoutDecisions = everyAction.filter((action) => !decisions.includes(action));
+
+  // role → actions allowed on the acting organization's own, visible, non-escalated item (default policy: managers decide)
   const allowedOnOwnItem: Record<UserRole, WorkItemAction[]> = {
     admin: everyAction,
-    coordinator: everyAction,
+    coordinator: withoutDecisions,
     liaison: ['view', 'report_progress', 'post_update', 'request_extension'],
     viewer: ['view'],
-    manager: ['view', 'assign_owner', 'set_deadline'],
+    manager: ['view', 'assign_owner', 'set_deadline', ...decisions],
   };
 
   describe.each(Object.entries(allowedOnOwnItem))('a %s', (role, allowed) => {
@@ -62,23 +70,32 @@ describe(workItemRefusal.name, () => {
     for (const role of ['coordinator', 'liaison', 'viewer', 'manager'] as const) {
       expect(workItemRefusal('view', input(role, { visible: false }))).toMatch(/不是任务/);
     }
-    expect(workItemRefusal('send_back', input('admin', { visible: false }))).toBeNull();
+    expect(workItemRefusal('review_completion', input('admin', { visible: false }))).toBeNull();
   });
 
-  it('sends decisions on escalated items to the plan manager', () => {
+  it('gives the decisions to whoever the plan names, and escalated extensions always to the manager', () => {
+    const named = { supervision: coordinatorsDecide };
+    for (const action of decisions) {
+      expect(workItemRefusal(action, input('coordinator', named))).toBeNull();
+      expect(workItemRefusal(action, input('manager', named))).toMatch(/按本规划的设置.*协调员/);
+      expect(workItemRefusal(action, input('coordinator'))).toMatch(/按本规划的设置.*规划负责人/);
+    }
     const escalated = { organizationId: GUANGXI, organizationName: '广西壮族自治区', escalated: true };
-    expect(workItemRefusal('decide_extension', input('coordinator', { item: escalated }))).toMatch(
+    expect(workItemRefusal('decide_extension', input('coordinator', { ...named, item: escalated }))).toMatch(
       /已督办.*规划负责人审批/,
     );
-    expect(workItemRefusal('decide_extension', input('manager', { item: escalated }))).toBeNull();
-    expect(workItemRefusal('decide_extension', input('manager'))).toMatch(/尚未督办/);
+    expect(workItemRefusal('decide_extension', input('manager', { ...named, item: escalated }))).toBeNull();
   });
 
-  it('never lets anyone but an admin approve their own extension request', () => {
-    expect(workItemRefusal('decide_extension', input('coordinator', { requestedById: 'user-1' }))).toMatch(
+  it('never lets anyone but an admin decide their own request or review their own completion', () => {
+    const named = { supervision: coordinatorsDecide };
+    expect(workItemRefusal('decide_extension', input('manager', { requestedById: 'user-1' }))).toMatch(
       /不能审批自己/,
     );
-    expect(workItemRefusal('decide_extension', input('coordinator', { requestedById: 'user-2' }))).toBeNull();
+    expect(workItemRefusal('review_completion', input('coordinator', { ...named, requestedById: 'user-1' }))).toMatch(
+      /不能审核自己/,
+    );
+    expect(workItemRefusal('decide_extension', input('manager', { requestedById: 'user-2' }))).toBeNull();
     expect(workItemRefusal('decide_extension', input('admin', { requestedById: 'user-1' }))).toBeNull();
   });
 

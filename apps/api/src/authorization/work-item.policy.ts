@@ -1,4 +1,4 @@
-import { UserRole } from '@xietong/rules';
+import { SUPERVISION_DECIDER_LABELS, SupervisionPolicy, UserRole } from '@xietong/rules';
 
 /** Everything a user may try to do to a work item; each PATCH field maps to one of these. */
 export type WorkItemAction =
@@ -12,7 +12,7 @@ export type WorkItemAction =
   | 'post_update'
   | 'request_extension'
   | 'decide_extension'
-  | 'send_back';
+  | 'review_completion';
 
 const ACTION_LABELS: Readonly<Record<WorkItemAction, string>> = {
   view: '查看',
@@ -25,7 +25,7 @@ const ACTION_LABELS: Readonly<Record<WorkItemAction, string>> = {
   post_update: '发布进展反馈',
   request_extension: '申请延期',
   decide_extension: '审批延期',
-  send_back: '退回',
+  review_completion: '审核销号或退回',
 };
 
 /** DESIGN.md "Who may do what", for the organization's own items (admins may do everything). */
@@ -43,18 +43,19 @@ const OWN_ORGANIZATION_ACTIONS: Readonly<
     'post_update',
     'request_extension',
     'decide_extension',
-    'send_back',
+    'review_completion',
   ],
   liaison: ['view', 'report_progress', 'post_update', 'request_extension'],
   viewer: ['view'],
 };
 
-/** A manager steers the plans they manage: assignments, and extensions once an item is escalated (督办). */
+/** A manager steers the plans they manage: assignments, and the decisions the plan's policy gives them. */
 const MANAGER_ACTIONS: readonly WorkItemAction[] = [
   'view',
   'assign_owner',
   'set_deadline',
   'decide_extension',
+  'review_completion',
 ];
 
 export interface WorkItemPolicyInput {
@@ -62,7 +63,9 @@ export interface WorkItemPolicyInput {
   /** Whether the item lies in the user's list scope (PolicyService computes it with the same SQL as lists). */
   visible: boolean;
   item: { organizationId: string; organizationName: string; escalated: boolean };
-  /** For extension decisions: who asked. */
+  /** Who decides extensions and reviews completions in this plan. */
+  supervision: SupervisionPolicy;
+  /** For extension and review decisions: who asked (nobody decides their own request). */
   requestedById?: string;
   /** Why the item is not visible, worded for this user; only read when `visible` is false. */
   invisibleReason: string;
@@ -77,14 +80,18 @@ export function workItemRefusal(action: WorkItemAction, input: WorkItemPolicyInp
   const owner = item.organizationName;
 
   if (action === 'decide_extension' && input.requestedById === user.id) {
-    return '不能审批自己提交的延期申请，请由本单位其他协调员或规划负责人审批。';
+    return '不能审批自己提交的延期申请，请由规划指定的其他审批人审批。';
   }
+  if (action === 'review_completion' && input.requestedById === user.id) {
+    return '不能审核自己提交的完成情况，请由规划指定的其他审核人销号或退回。';
+  }
+  const decider = deciderFor(action, input);
   if (user.role === 'manager') {
     if (!MANAGER_ACTIONS.includes(action)) {
-      return `规划负责人可以调整负责人和截止日期、审批已督办事项的延期；${label}由${owner}的协调员负责。`;
+      return `规划负责人可以调整负责人和截止日期、审批延期和审核销号；${label}由${owner}的协调员负责。`;
     }
-    if (action === 'decide_extension' && !item.escalated) {
-      return `该事项尚未督办，延期由${owner}的协调员审批。`;
+    if (decider === 'lead_coordinator') {
+      return `按本规划的设置，${label}由${owner}的协调员（${SUPERVISION_DECIDER_LABELS.lead_coordinator}）负责。`;
     }
     return null;
   }
@@ -100,8 +107,19 @@ export function workItemRefusal(action: WorkItemAction, input: WorkItemPolicyInp
       ? '查看者只能查看事项，不能修改。'
       : `联络员可以发布进展反馈、更新进度和申请延期；${label}由${owner}的协调员负责。`;
   }
-  if (action === 'decide_extension' && item.escalated) {
-    return '该事项已督办，延期须由规划负责人审批。';
+  if (decider === 'manager') {
+    return action === 'decide_extension' && item.escalated
+      ? '该事项已督办，延期须由规划负责人审批。'
+      : `按本规划的设置，${label}由规划负责人负责。`;
   }
+  return null;
+}
+
+/** For the two decisions of the loop, who the plan names; escalation always lifts extensions to managers. */
+function deciderFor(action: WorkItemAction, input: WorkItemPolicyInput) {
+  if (action === 'decide_extension') {
+    return input.item.escalated ? 'manager' : input.supervision.extensionApprover;
+  }
+  if (action === 'review_completion') return input.supervision.completionReviewer;
   return null;
 }

@@ -68,6 +68,14 @@ export class UpdatePlanSettingsDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Who approves extensions and reviews completions: {"extensionApprover": "manager" | "lead_coordinator", "completionReviewer": …}; null resets to managers',
+  })
+  @IsOptional()
+  @IsObject()
+  supervisionPolicy?: Record<string, unknown> | null;
 }
 
 export class CreateWebhookEndpointDto {

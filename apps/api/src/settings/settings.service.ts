@@ -6,6 +6,7 @@ import {
   isValidTimeZone,
   parseReminderPolicy,
   parseReportingCadence,
+  parseSupervisionPolicy,
 } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
@@ -82,22 +83,26 @@ export class SettingsService {
       reportingCadence:
         dto.reportingCadence === undefined ? plan.settings.reportingCadence : dto.reportingCadence,
       timeZone: dto.timeZone ?? plan.settings.timeZone,
+      supervisionPolicy:
+        dto.supervisionPolicy === undefined ? plan.settings.supervisionPolicy : dto.supervisionPolicy,
     };
     try {
       parseReminderPolicy({ ...(next.reminderPolicy ?? {}), timeZone: next.timeZone });
       if (next.reportingCadence) parseReportingCadence(next.reportingCadence);
+      parseSupervisionPolicy(next.supervisionPolicy);
     } catch (error) {
       if (error instanceof InvalidSettingsError) throw new BadRequestException(error.message);
       throw error;
     }
     return this.db.transaction(async (manager) => {
       await manager.query(
-        `UPDATE plans SET reminder_policy = $2, reporting_cadence = $3, time_zone = $4, updated_at = now() WHERE id = $1`,
+        `UPDATE plans SET reminder_policy = $2, reporting_cadence = $3, time_zone = $4, supervision_policy = $5, updated_at = now() WHERE id = $1`,
         [
           planId,
           next.reminderPolicy && JSON.stringify(next.reminderPolicy),
           next.reportingCadence && JSON.stringify(next.reportingCadence),
           next.timeZone,
+          next.supervisionPolicy && JSON.stringify(next.supervisionPolicy),
         ],
       );
       await this.audit.record(manager, actor, {
@@ -166,7 +171,7 @@ export class SettingsService {
 
   private async findPlan(planId: string) {
     const [plan] = await this.db.query(
-      `SELECT p.id, p.title, p.time_zone, p.reminder_policy, p.reporting_cadence,
+      `SELECT p.id, p.title, p.time_zone, p.reminder_policy, p.reporting_cadence, p.supervision_policy,
               coalesce(array_agg(m.user_id) FILTER (WHERE m.user_id IS NOT NULL), '{}') AS manager_ids
        FROM plans p LEFT JOIN plan_managers m ON m.plan_id = p.id WHERE p.id = $1 GROUP BY p.id`,
       [planId],
@@ -180,6 +185,7 @@ export class SettingsService {
         reminderPolicy: plan.reminder_policy as Record<string, unknown> | null,
         reportingCadence: plan.reporting_cadence as Record<string, unknown> | null,
         timeZone: plan.time_zone as string,
+        supervisionPolicy: plan.supervision_policy as Record<string, unknown> | null,
       },
     };
   }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, UploadedFiles } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { EvidenceFiles } from '../attachments/evidence-upload';
 import { Actor, RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
@@ -19,7 +20,13 @@ export class UpdatesController {
   }
 
   @Post()
-  post(@Actor() actor: RequestActor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PostUpdateDto) {
-    return this.updates.post(actor, id, body);
+  @EvidenceFiles()
+  post(
+    @Actor() actor: RequestActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PostUpdateDto,
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
+  ) {
+    return this.updates.post(actor, id, body, files ?? []);
   }
 }

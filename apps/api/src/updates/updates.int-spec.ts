@@ -72,15 +72,18 @@ describe('updates (进展反馈)', () => {
     );
   });
 
-  it('finishes an item only with a final update at progress 100', async () => {
+  it('finishes an item only with a final update at progress 100 and evidence', async () => {
     const early = await post('coordinator.gx@xietong.local', { text: '完成', status: 'done', progress: 90 });
     expect(early.status).toBe(422);
     expect(early.body.detail).toMatch(/现为 90%/);
-    const done = await post('coordinator.gx@xietong.local', {
-      text: '航道工程通过竣工验收',
-      status: 'done',
-      progress: 100,
-    });
+    const done = await t
+      .http()
+      .post(`/api/work-items/${itemGx}/updates`)
+      .set('Authorization', await t.login('coordinator.gx@xietong.local'))
+      .field('text', '航道工程通过竣工验收')
+      .field('status', 'done')
+      .field('progress', '100')
+      .attach('files', Buffer.from('%PDF-1.7\n竣工验收\n%%EOF'), '竣工验收报告.pdf');
     expect(done.status).toBe(201);
     expect(done.body).toMatchObject({ statusFrom: 'in_progress', statusTo: 'done', workItemStatus: 'done' });
     const [row] = await t.db.query(

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { evidenceUploadModule } from '../attachments/evidence-upload';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { WorkItemsModule } from '../work-items/work-items.module';
 import { UpdatesController } from './updates.controller';
 import { UpdatesService } from './updates.service';
 
 @Module({
-  imports: [AuthorizationModule, WorkItemsModule],
+  imports: [AuthorizationModule, WorkItemsModule, evidenceUploadModule()],
   controllers: [UpdatesController],
   providers: [UpdatesService],
   exports: [UpdatesService],

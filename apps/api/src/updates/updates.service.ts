@@ -2,6 +2,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { nextWorkItemState } from '@xietong/rules';
+import { AttachmentsService, CheckedFile, UploadedFile } from '../attachments/attachments.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
@@ -14,6 +15,7 @@ import { PostUpdateDto } from './dto/post-update.dto';
 
 const UPDATE_COLUMNS = `
   up.id, up.work_item_id AS "workItemId", up.kind, up.text, up.progress,
+  up.addressed_organization_id AS "addressedOrganizationId",
   up.status_from AS "statusFrom", up.status_to AS "statusTo", up.created_at AS "createdAt",
   json_build_object('id', a.id, 'displayName', a.display_name) AS author,
   json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'kind', o.kind) AS organization`;
@@ -28,12 +30,13 @@ export class UpdatesService {
     private readonly policy: PolicyService,
     private readonly writer: WorkItemWriter,
     private readonly events: WorkItemEventsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   async list(user: AuthUser, itemId: string, query: PageQueryDto): Promise<Page<unknown>> {
     const item = await this.writer.find(this.db.manager, itemId);
     await this.policy.assertWorkItem(user, item, ['view']);
-    const [items, [{ total }]] = await Promise.all([
+    const [updates, [{ total }]] = await Promise.all([
       this.db.query(
         `SELECT ${UPDATE_COLUMNS} FROM work_item_updates up ${UPDATE_JOINS}
          WHERE up.work_item_id = $1 ORDER BY up.created_at DESC, up.id LIMIT $2 OFFSET $3`,
@@ -41,13 +44,21 @@ export class UpdatesService {
       ),
       this.db.query(`SELECT count(*)::int AS total FROM work_item_updates WHERE work_item_id = $1`, [itemId]),
     ]);
+    const files = await this.attachments.forUpdates(updates.map((update: { id: string }) => update.id));
+    const items = updates.map((update: { id: string }) => ({ ...update, attachments: files.get(update.id) ?? [] }));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async post(actor: RequestActor, itemId: string, dto: PostUpdateDto) {
-    const posted = await this.db.transaction((manager) => this.postIn(manager, actor, itemId, dto));
+  /** JSON, or multipart with evidence `files`; a final update (status done) must bring some. */
+  async post(actor: RequestActor, itemId: string, dto: PostUpdateDto, uploads: readonly UploadedFile[] = []) {
+    const files = await this.attachments.check(uploads);
+    const posted = await this.db.transaction((manager) =>
+      this.postIn(manager, actor, itemId, dto, undefined, files),
+    );
     await this.events.updatePosted(posted.id);
-    return posted;
+    if (posted.submittedForReview) await this.events.completionSubmitted(posted.workItemId, posted.id);
+    const { submittedForReview: _submitted, ...answer } = posted;
+    return answer;
   }
 
   /**
@@ -61,6 +72,7 @@ export class UpdatesService {
     itemId: string,
     dto: PostUpdateDto,
     expectedVersion?: number,
+    files: readonly CheckedFile[] = [],
   ) {
     const item = await this.writer.find(manager, itemId, { lock: true });
     const actions: WorkItemAction[] = ['post_update'];
@@ -69,18 +81,20 @@ export class UpdatesService {
     await this.policy.assertWorkItem(actor.user, item, actions, { manager });
     if (dto.progress !== undefined && dto.progress !== item.progress)
       await assertProgressIsReported(manager, item);
+    if (dto.addressedOrganizationId) await assertLeadsSameTask(manager, item, dto.addressedOrganizationId);
     const outcome = nextWorkItemState(item, {
       status: dto.status,
       progress: dto.progress,
       withFinalUpdate: true,
+      withEvidence: files.length > 0,
       actorRole: actor.user.role,
     });
     if (!outcome.allowed) throw new UnprocessableEntityException(outcome.reason);
 
     const statusChanged = outcome.next.status !== item.status;
     const [{ id }] = await manager.query(
-      `INSERT INTO work_item_updates (work_item_id, task_id, author_id, organization_id, kind, text, progress, status_from, status_to)
-         VALUES ($1, $2, $3, $4, 'progress', $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO work_item_updates (work_item_id, task_id, author_id, organization_id, kind, text, progress, status_from, status_to, addressed_organization_id)
+         VALUES ($1, $2, $3, $4, 'progress', $5, $6, $7, $8, $9) RETURNING id`,
       [
         item.id,
         item.taskId,
@@ -90,8 +104,10 @@ export class UpdatesService {
         dto.progress ?? null,
         statusChanged ? item.status : null,
         statusChanged ? outcome.next.status : null,
+        dto.addressedOrganizationId ?? null,
       ],
     );
+    const attachments = await this.attachments.store(manager, actor, item.id, files, { updateId: id });
     const written = await this.writer.write(manager, actor, item, outcome.next, {
       expectedVersion: expectedVersion ?? item.version,
       action: 'work_item.update_posted',
@@ -103,9 +119,29 @@ export class UpdatesService {
     );
     return {
       ...update,
+      attachments,
+      /** This update put the item in 待审核: its reviewers are to be told after commit. */
+      submittedForReview: written.reviewState === 'pending' && item.reviewState !== 'pending',
       workItemVersion: written.version,
       workItemStatus: written.status,
       workItemProgress: written.progress,
     };
+  }
+}
+
+/** A question goes to another unit that leads the same task: the only ones who read this thread. */
+async function assertLeadsSameTask(
+  manager: EntityManager,
+  item: { taskId: string; organizationId: string },
+  organizationId: string,
+): Promise<void> {
+  const [lead] = await manager.query(
+    `SELECT 1 FROM work_items WHERE task_id = $1 AND organization_id = $2 AND parent_id IS NULL`,
+    [item.taskId, organizationId],
+  );
+  if (!lead || organizationId === item.organizationId) {
+    throw new UnprocessableEntityException(
+      'addressedOrganizationId 须是同一任务的另一个牵头单位。The addressed organization must be another lead unit of the same task.',
+    );
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, UploadedFiles } from '@nestjs/common';
+import { EvidenceFiles } from '../attachments/evidence-upload';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { DeadlineExtension } from '@xietong/domain';
 import { Actor, RequestActor } from '../audit/request-actor.decorator';
@@ -12,13 +13,16 @@ import { RequestExtensionDto } from './dto/request-extension.dto';
 export class DeadlineExtensionsController {
   constructor(private readonly extensions: DeadlineExtensionsService) {}
 
+  /** JSON, or multipart with evidence `files`. */
   @Post('work-items/:id/extensions')
+  @EvidenceFiles()
   request(
     @Actor() actor: RequestActor,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RequestExtensionDto,
+    @UploadedFiles() files: Express.Multer.File[] | undefined,
   ): Promise<DeadlineExtension> {
-    return this.extensions.request(actor, id, body);
+    return this.extensions.request(actor, id, body, files ?? []);
   }
 
   @Post('extensions/:id/approve')

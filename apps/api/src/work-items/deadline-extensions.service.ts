@@ -1,4 +1,5 @@
 import {
+  BadRequestException,
   ConflictException,
   Injectable,
   NotFoundException,
@@ -7,7 +8,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeadlineExtension, ExtensionState } from '@xietong/domain';
-import { OPEN_WORK_ITEM_STATUSES, WORK_ITEM_STATUS_LABELS } from '@xietong/rules';
+import { extensionRequestRefusal, OPEN_WORK_ITEM_STATUSES, WORK_ITEM_STATUS_LABELS } from '@xietong/rules';
+import { AttachmentsService, AttachmentView, UploadedFile } from '../attachments/attachments.service';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';
@@ -21,9 +23,10 @@ type Decision = Exclude<ExtensionState, 'pending'>;
 const DECISION_LABELS: Readonly<Record<Decision, string>> = { approved: '批准', rejected: '驳回' };
 
 /**
- * 延期申请 as supervision offices handle them: the owner's side asks with a reason and the progress
- * so far; the coordinator decides, or a plan manager once the item is escalated. Every request
- * stays on record, so reports can tell an extended deadline from a missed one.
+ * 延期申请 as supervision offices handle them: the owner's side asks with a reason, the progress
+ * so far and evidence; whoever the plan's policy names decides (its managers by default, always
+ * once the item is escalated), and the requester hears the decision. Every request stays on
+ * record, so reports can tell an extended deadline from a missed one.
  */
 @Injectable()
 export class DeadlineExtensionsService {
@@ -33,17 +36,27 @@ export class DeadlineExtensionsService {
     private readonly writer: WorkItemWriter,
     private readonly audit: AuditService,
     private readonly events: WorkItemEventsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
-  request(actor: RequestActor, itemId: string, dto: RequestExtensionDto): Promise<DeadlineExtension> {
-    return this.db.transaction(async (manager) => {
+  async request(
+    actor: RequestActor,
+    itemId: string,
+    dto: RequestExtensionDto,
+    uploads: readonly UploadedFile[] = [],
+  ): Promise<DeadlineExtension & { attachments: AttachmentView[] }> {
+    const files = await this.attachments.check(uploads);
+    const requested = await this.db.transaction(async (manager) => {
       const item = await this.writer.find(manager, itemId, { lock: true });
       await this.policy.assertWorkItem(actor.user, item, ['request_extension'], { manager });
       if (!OPEN_WORK_ITEM_STATUSES.includes(item.status)) {
         throw new ConflictException(`“${WORK_ITEM_STATUS_LABELS[item.status]}”的事项不需要延期。`);
       }
-      if (dto.requestedDeadline <= item.deadline) {
-        throw new UnprocessableEntityException(`申请的截止日期须晚于现在的截止日期 ${item.deadline}。`);
+      const refusal = extensionRequestRefusal(item, { ...dto, today: item.today });
+      if (refusal) {
+        throw dto.requestedDeadline > item.deadline
+          ? new BadRequestException(refusal)
+          : new UnprocessableEntityException(refusal);
       }
       if (item.parentId) {
         const [parent] = await manager.query(
@@ -70,12 +83,16 @@ export class DeadlineExtensionsService {
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [item.id, actor.user.id, dto.reason, dto.progress, item.deadline, dto.requestedDeadline],
       );
-      await this.postExtensionNote(
+      const noteId = await this.postExtensionNote(
         manager,
         actor,
         item,
         `申请将截止日期由 ${item.deadline} 延至 ${dto.requestedDeadline}（目前进度 ${dto.progress}%）：${dto.reason}`,
       );
+      const attachments = await this.attachments.store(manager, actor, item.id, files, {
+        updateId: noteId,
+        extensionId: id,
+      });
       const extension = await this.find(manager, id);
       await this.audit.record(manager, actor, {
         action: 'work_item.extension_requested',
@@ -83,8 +100,10 @@ export class DeadlineExtensionsService {
         entityId: item.id,
         after: extension,
       });
-      return extension;
+      return { ...extension, attachments };
     });
+    await this.events.extensionRequested(requested.id);
+    return requested;
   }
 
   async decide(
@@ -129,6 +148,7 @@ export class DeadlineExtensionsService {
           {
             expectedVersion: item.version,
             action: 'work_item.deadline_extended',
+            deadline: { via: 'extension' },
           },
         );
       }
@@ -147,6 +167,7 @@ export class DeadlineExtensionsService {
       });
       return decided;
     });
+    await this.events.extensionDecided(decided.id);
     if (decided.state === 'approved') await this.events.deadlineChanged(decided.workItemId);
     return decided;
   }
@@ -174,11 +195,12 @@ export class DeadlineExtensionsService {
     actor: RequestActor,
     item: WorkItemRow,
     text: string,
-  ) {
-    await manager.query(
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
       `INSERT INTO work_item_updates (work_item_id, task_id, author_id, organization_id, kind, text)
-       VALUES ($1, $2, $3, $4, 'extension', $5)`,
+       VALUES ($1, $2, $3, $4, 'extension', $5) RETURNING id`,
       [item.id, item.taskId, actor.user.id, actor.user.organizationId, text],
     );
+    return id;
   }
 }

@@ -6,13 +6,12 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { nextWorkItemState, WORK_ITEM_STATUS_LABELS } from '@xietong/rules';
+import { isDeadlineConfirmed, nextWorkItemState, WORK_ITEM_STATUS_LABELS } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';
 import { WorkItemAction } from '../authorization/work-item.policy';
 import { CreateSubItemDto } from './dto/create-sub-item.dto';
-import { SendBackDto } from './dto/send-back.dto';
 import { UpdateWorkItemDto } from './dto/update-work-item.dto';
 import { WorkItemEventsService } from './work-item-events.service';
 import { toWorkItemView, WorkItemRow, WorkItemView } from './work-item-row';
@@ -24,9 +23,11 @@ const ACTION_BY_FIELD: Readonly<Record<keyof WorkItemChanges, WorkItemAction>> =
   status: 'set_status',
   progress: 'report_progress',
   priority: 'set_priority',
+  // Follows the status (done → 待审核); the status change is what needs permission.
+  reviewState: 'set_status',
 };
 
-/** Coordinators' and managers' changes to an item: PATCH, milestones and send-back (退回). */
+/** Coordinators' and managers' changes to an item: PATCH and milestones. */
 @Injectable()
 export class WorkItemEditsService {
   constructor(
@@ -53,15 +54,17 @@ export class WorkItemEditsService {
     id: string,
     dto: UpdateWorkItemDto,
   ): Promise<{ item: WorkItemRow; notify: () => Promise<void> }> {
-    const { version, ...requested } = dto;
+    const { version, confirmPastDeadline, ...requested } = dto;
     if (!Object.keys(requested).length) {
       throw new BadRequestException(
         'Nothing to change: send at least one of ownerId, deadline, status, progress or priority with the version.',
       );
     }
     const item = await this.writer.find(manager, id);
-    // Only fields that differ need permission, so a client may send back the values it read.
+    // Only fields that differ need permission, so a client may send back the values it read; an
+    // unconfirmed deadline sent as it is counts as a change, because sending it confirms it.
     const changes = changedFields(item, requested);
+    if (requested.deadline !== undefined && !isDeadlineConfirmed(item)) changes.deadline = requested.deadline;
     const actions = (Object.keys(changes) as (keyof WorkItemChanges)[]).map(
       (field) => ACTION_BY_FIELD[field],
     );
@@ -80,6 +83,7 @@ export class WorkItemEditsService {
     const written = await this.writer.write(manager, actor, item, next, {
       expectedVersion: version,
       action: 'work_item.changed',
+      deadline: { via: 'direct', confirmPastDeadline },
     });
     const newOwner = changes.ownerId ?? null;
     const deadlineMoved = changes.deadline !== undefined;
@@ -134,45 +138,6 @@ export class WorkItemEditsService {
     });
     if (created.ownerId) await this.events.assigned(created.id, created.ownerId, actor.user.id);
     return toWorkItemView(created);
-  }
-
-  /** 退回: a coordinator reopens an item reported done, saying why; its owner is told. */
-  async sendBack(actor: RequestActor, id: string, dto: SendBackDto): Promise<WorkItemView> {
-    const reopened = await this.db.transaction(async (manager) => {
-      const item = await this.writer.find(manager, id, { lock: true });
-      await this.policy.assertWorkItem(actor.user, item, ['send_back'], { manager });
-      if (item.status !== 'done') {
-        throw new ConflictException(
-          `只有“已完成”的事项才能退回；这个事项现为“${WORK_ITEM_STATUS_LABELS[item.status]}”。`,
-        );
-      }
-      const outcome = nextWorkItemState(item, {
-        status: 'in_progress',
-        withFinalUpdate: false,
-        actorRole: actor.user.role,
-      });
-      if (!outcome.allowed) throw new UnprocessableEntityException(outcome.reason);
-      await manager.query(
-        `INSERT INTO work_item_updates (work_item_id, task_id, author_id, organization_id, kind, text, status_from, status_to)
-         VALUES ($1, $2, $3, $4, 'send_back', $5, $6, $7)`,
-        [
-          item.id,
-          item.taskId,
-          actor.user.id,
-          actor.user.organizationId,
-          dto.reason,
-          item.status,
-          outcome.next.status,
-        ],
-      );
-      return this.writer.write(manager, actor, item, outcome.next, {
-        expectedVersion: item.version,
-        action: 'work_item.sent_back',
-        touchesLastUpdate: true,
-      });
-    });
-    await this.events.sentBack(reopened.id, dto.reason, actor.user.id);
-    return toWorkItemView(reopened);
   }
 }
 

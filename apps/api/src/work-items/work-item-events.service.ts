@@ -7,9 +7,13 @@ import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { NotificationKind } from '@xietong/domain';
 import { draftsForUsers, NotificationDraft, NotificationOutbox, RecipientDirectory } from '@xietong/outbox';
 import { JOBS, QUEUES, ReminderScanJob } from '@xietong/queue';
+import { SupervisionDecider } from '@xietong/rules';
+import { PolicyService } from '../authorization/policy.service';
 
 interface ItemContext {
   id: string;
+  plan_id: string;
+  escalated: boolean;
   task_id: string;
   organization_id: string;
   owner_id: string | null;
@@ -35,6 +39,7 @@ export class WorkItemEventsService {
     private readonly outbox: NotificationOutbox,
     @InjectQueue(QUEUES.reminders) private readonly reminders: Queue<ReminderScanJob>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly policy: PolicyService,
   ) {}
 
   assigned(itemId: string, ownerId: string, actorId: string): Promise<void> {
@@ -81,6 +86,80 @@ export class WorkItemEventsService {
     });
   }
 
+  /** The plan's approver (managers, or the lead unit's coordinators) hears of a 延期申请. */
+  extensionRequested(extensionId: string): Promise<void> {
+    return this.notify('extension_requested', async (directory) => {
+      const extension = await this.extension(extensionId);
+      const item = await this.item(extension.work_item_id);
+      const policy = await this.policy.supervisionPolicy(item.plan_id);
+      const decider = item.escalated ? 'manager' : policy.extensionApprover;
+      return this.drafts(
+        directory,
+        'extension_requested',
+        item,
+        this.deciders(directory, item, decider, extension.requested_by_id),
+        `extension-requested:${extensionId}`,
+        {
+          requesterName: directory.user(extension.requested_by_id)?.name ?? '',
+          requestedDeadline: extension.requested_deadline,
+          reason: extension.reason,
+          progress: extension.progress_at_request,
+        },
+      );
+    });
+  }
+
+  /** The requester hears the decision either way. */
+  extensionDecided(extensionId: string): Promise<void> {
+    return this.notify('extension_decided', async (directory) => {
+      const extension = await this.extension(extensionId);
+      const item = await this.item(extension.work_item_id);
+      return this.drafts(
+        directory,
+        'extension_decided',
+        item,
+        [extension.requested_by_id],
+        `extension-decided:${extensionId}`,
+        {
+          approved: extension.state === 'approved',
+          deciderName: directory.user(extension.decided_by_id)?.name ?? '',
+          requestedDeadline: extension.requested_deadline,
+          note: extension.decision_note,
+        },
+      );
+    });
+  }
+
+  /** A final update put the item in 待审核: its reviewers are asked to accept or send it back. */
+  completionSubmitted(itemId: string, updateId: string): Promise<void> {
+    return this.notify('completion_submitted', async (directory) => {
+      const item = await this.item(itemId);
+      const [update] = await this.db.query(`SELECT author_id, text FROM work_item_updates WHERE id = $1`, [
+        updateId,
+      ]);
+      const policy = await this.policy.supervisionPolicy(item.plan_id);
+      return this.drafts(
+        directory,
+        'completion_submitted',
+        item,
+        this.deciders(directory, item, policy.completionReviewer, update.author_id),
+        `completion-submitted:${updateId}`,
+        { submitterName: directory.user(update.author_id)?.name ?? '', updateText: update.text },
+      );
+    });
+  }
+
+  completionAccepted(itemId: string, reviewerId: string, note: string | null): Promise<void> {
+    return this.notify('completion_accepted', async (directory) => {
+      const item = await this.item(itemId);
+      const recipients = item.owner_id ? [item.owner_id] : directory.coordinatorsOf(item.organization_id);
+      return this.drafts(directory, 'completion_accepted', item, recipients, `accepted:${itemId}`, {
+        reviewerName: directory.user(reviewerId)?.name ?? '',
+        note,
+      });
+    });
+  }
+
   /** A new deadline may already be within a reminder threshold: scan that item now, not at the next tick. */
   async deadlineChanged(itemId: string): Promise<void> {
     await this.reminders
@@ -102,9 +181,30 @@ export class WorkItemEventsService {
     }
   }
 
+  private deciders(
+    directory: RecipientDirectory,
+    item: ItemContext,
+    decider: SupervisionDecider,
+    askedBy: string,
+  ): string[] {
+    const people =
+      decider === 'manager' ? directory.managersOf(item.plan_id) : directory.coordinatorsOf(item.organization_id);
+    return people.filter((userId) => userId !== askedBy);
+  }
+
+  private async extension(extensionId: string) {
+    const [extension] = await this.db.query(
+      `SELECT work_item_id, requested_by_id, requested_deadline::text AS requested_deadline, reason,
+              progress_at_request, state, decided_by_id, decision_note
+       FROM deadline_extensions WHERE id = $1`,
+      [extensionId],
+    );
+    return extension;
+  }
+
   private async item(itemId: string): Promise<ItemContext> {
     const [item] = await this.db.query(
-      `SELECT w.id, w.task_id, w.organization_id, w.owner_id, w.version, w.title AS "itemTitle",
+      `SELECT w.id, w.plan_id, w.escalated_at IS NOT NULL AS escalated, w.task_id, w.organization_id, w.owner_id, w.version, w.title AS "itemTitle",
               t.code AS "taskCode", p.title AS "planTitle", o.name AS "organizationName", w.deadline::text AS deadline
        FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN plans p ON p.id = w.plan_id
        JOIN organizations o ON o.id = w.organization_id WHERE w.id = $1`,

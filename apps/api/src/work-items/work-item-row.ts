@@ -1,7 +1,9 @@
 import {
   deadlineStanding,
   DeadlineStanding,
+  isDeadlineConfirmed,
   OPEN_WORK_ITEM_STATUSES,
+  ReviewState,
   trafficLight,
   TrafficLight,
   WorkItemPriority,
@@ -18,6 +20,8 @@ export const WORK_ITEM_COLUMNS = `
   w.organization_id AS "organizationId", o.name AS "organizationName", o.code AS "organizationCode",
   w.owner_id AS "ownerId", owner.display_name AS "ownerName",
   w.deadline::text AS deadline, w.original_deadline::text AS "originalDeadline", w.start_date::text AS "startDate",
+  w.deadline_confirmed_at AS "deadlineConfirmedAt", w.extension_count AS "extensionCount",
+  w.review_state AS "reviewState", w.reviewed_at AS "reviewedAt",
   w.status, w.progress, w.priority, w.escalated_at AS "escalatedAt", w.last_update_at AS "lastUpdateAt",
   w.completed_at AS "completedAt", w.version, w.updated_at AS "updatedAt",
   (now() AT TIME ZONE p.time_zone)::date::text AS today,
@@ -61,6 +65,10 @@ export interface WorkItemRow {
   deadline: string;
   originalDeadline: string;
   startDate: string;
+  deadlineConfirmedAt: Date | null;
+  extensionCount: number;
+  reviewState: ReviewState | null;
+  reviewedAt: Date | null;
   status: WorkItemStatus;
   progress: number;
   priority: WorkItemPriority;
@@ -78,6 +86,8 @@ export type WorkItemView = Omit<WorkItemRow, 'today' | 'completedOn'> & {
   overdue: boolean;
   trafficLight: TrafficLight;
   deadlineStanding: DeadlineStanding;
+  /** Only an approved extension moves a confirmed deadline. */
+  deadlineConfirmed: boolean;
 };
 
 /** Adds what is derived, never stored: overdue, the traffic light and on time / extended / overdue. */
@@ -88,5 +98,6 @@ export function toWorkItemView(row: WorkItemRow): WorkItemView {
     overdue: OPEN_WORK_ITEM_STATUSES.includes(row.status) && row.deadline < today,
     trafficLight: trafficLight({ ...row, today }),
     deadlineStanding: deadlineStanding({ ...row, completedOn, today }),
+    deadlineConfirmed: isDeadlineConfirmed(row),
   };
 }

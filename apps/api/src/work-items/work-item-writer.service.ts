@@ -1,6 +1,13 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { nextWorkItemState, rollUpProgress, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
+import {
+  directDeadlineRefusal,
+  nextWorkItemState,
+  ReviewState,
+  rollUpProgress,
+  WorkItemPriority,
+  WorkItemStatus,
+} from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { SqlParams } from '../authorization/sql-params';
@@ -12,6 +19,7 @@ export interface WorkItemChanges {
   status?: WorkItemStatus;
   progress?: number;
   priority?: WorkItemPriority;
+  reviewState?: ReviewState | null;
 }
 
 const COLUMNS: Readonly<Record<keyof WorkItemChanges, string>> = {
@@ -20,6 +28,7 @@ const COLUMNS: Readonly<Record<keyof WorkItemChanges, string>> = {
   status: 'status',
   progress: 'progress',
   priority: 'priority',
+  reviewState: 'review_state',
 };
 
 export interface WriteOptions {
@@ -28,6 +37,13 @@ export interface WriteOptions {
   action: string;
   /** Set when the change comes with a posted update, for the "last reported" column. */
   touchesLastUpdate?: boolean;
+  /**
+   * How a deadline change came: `direct` (PATCH, bulk assignment) is held to the deadline rule and
+   * confirms the first deadline; `extension` is an approved 延期申请 and counts as one.
+   */
+  deadline?: { via: 'direct'; confirmPastDeadline?: boolean } | { via: 'extension' };
+  /** Set when the change is a review decision (销号 or 退回). */
+  reviewedBy?: string;
 }
 
 /**
@@ -60,6 +76,16 @@ export class WorkItemWriter {
     changes: WorkItemChanges,
     options: WriteOptions,
   ): Promise<WorkItemRow> {
+    const deadlineVia = changes.deadline === undefined ? null : (options.deadline ?? { via: 'direct' });
+    if (deadlineVia?.via === 'direct') {
+      const refusal = directDeadlineRefusal(current, {
+        deadline: changes.deadline!,
+        today: current.today,
+        confirmPastDeadline: deadlineVia.confirmPastDeadline,
+      });
+      if (refusal?.kind === 'confirmed') throw new ConflictException(refusal.reason);
+      if (refusal) throw new BadRequestException(refusal.reason);
+    }
     const changed = Object.values(changes).some((value) => value !== undefined);
     if (!changed && !options.touchesLastUpdate) {
       if (current.version !== options.expectedVersion)
@@ -74,6 +100,16 @@ export class WorkItemWriter {
     if (changes.status && changes.status !== 'done' && current.status === 'done')
       assignments.push('completed_at = NULL');
     if (options.touchesLastUpdate) assignments.push('last_update_at = now()');
+    // The first deadline set by hand becomes the one extensions and reports are measured against.
+    if (deadlineVia?.via === 'direct')
+      assignments.push('deadline_confirmed_at = now()', `original_deadline = ${params.add(changes.deadline)}`);
+    if (deadlineVia?.via === 'extension')
+      assignments.push(
+        'extension_count = extension_count + 1',
+        'deadline_confirmed_at = coalesce(deadline_confirmed_at, now())',
+      );
+    if (options.reviewedBy)
+      assignments.push(`reviewed_by_id = ${params.add(options.reviewedBy)}`, 'reviewed_at = now()');
     assignments.push(
       'version = version + 1',
       `updated_by_id = ${params.add(actor.user.id)}`,
@@ -157,6 +193,8 @@ function auditSnapshot(row: WorkItemRow) {
     status: row.status,
     progress: row.progress,
     priority: row.priority,
+    reviewState: row.reviewState,
+    deadlineConfirmed: row.deadlineConfirmedAt !== null,
     version: row.version,
   };
 }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { CompletionReviewService } from './completion-review.service';
+import { AcceptCompletionDto } from './dto/accept-completion.dto';
 import { CreateSubItemDto } from './dto/create-sub-item.dto';
 import { Page } from './dto/page-query.dto';
 import { SendBackDto } from './dto/send-back.dto';
@@ -19,6 +21,7 @@ export class WorkItemsController {
   constructor(
     private readonly queries: WorkItemsQueryService,
     private readonly edits: WorkItemEditsService,
+    private readonly reviews: CompletionReviewService,
   ) {}
 
   @Get()
@@ -50,7 +53,7 @@ export class WorkItemsController {
     return this.edits.addSubItem(actor, id, body);
   }
 
-  /** 退回: reopens an item marked done; the reason is posted as an update and the owner told. */
+  /** 退回: reopens an item waiting for review; the reason is posted as an update and the owner told. */
   @Post(':id/send-back')
   @HttpCode(200)
   sendBack(
@@ -58,6 +61,17 @@ export class WorkItemsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: SendBackDto,
   ): Promise<WorkItemView> {
-    return this.edits.sendBack(actor, id, body);
+    return this.reviews.decide(actor, id, 'send_back', body.reason);
+  }
+
+  /** 销号: the reviewer accepts an item waiting for review; it is closed for good. */
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(
+    @Actor() actor: RequestActor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AcceptCompletionDto,
+  ): Promise<WorkItemView> {
+    return this.reviews.decide(actor, id, 'accept', body.note);
   }
 }

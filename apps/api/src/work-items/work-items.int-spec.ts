@@ -172,14 +172,14 @@ describe('work items', () => {
         version: 1,
         ownerId: liaison.id,
         priority: 'high',
-        deadline: '2026-10-31',
+        deadline: '2027-10-31',
       });
       expect(saved.status).toBe(200);
       expect(saved.body).toMatchObject({
         ownerId: liaison.id,
         ownerName: '广西驻粤办联络员',
         priority: 'high',
-        deadline: '2026-10-31',
+        deadline: '2027-10-31',
         version: 2,
       });
       expect(await item(id)).toMatchObject({ version: 2, original_deadline: expect.anything() });

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { FormBoolean, FormNumber } from '../../common/form-fields';
 import { IsCalendarDate } from './is-calendar-date.validator';
 
 export class RequestExtensionDto {
@@ -14,8 +15,15 @@ export class RequestExtensionDto {
   reason!: string;
 
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Progress so far' })
+  @FormNumber()
   @IsInt()
   @Min(0)
   @Max(100)
   progress!: number;
+
+  @ApiPropertyOptional({ description: 'Required (true) when the requested date is already past' })
+  @IsOptional()
+  @FormBoolean()
+  @IsBoolean()
+  confirmPastDeadline?: boolean;
 }

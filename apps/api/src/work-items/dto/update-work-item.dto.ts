@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { WORK_ITEM_PRIORITIES, WORK_ITEM_STATUSES, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
 import { IsCalendarDate } from './is-calendar-date.validator';
 
@@ -19,10 +19,19 @@ export class UpdateWorkItemDto {
   @IsUUID()
   ownerId?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-06-30' })
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description:
+      'The first deadline only: once confirmed, a later one is an extension request (POST /api/work-items/:id/extensions) → 409',
+  })
   @IsOptional()
   @IsCalendarDate()
   deadline?: string;
+
+  @ApiPropertyOptional({ description: 'Required (true) to save a deadline that is already past' })
+  @IsOptional()
+  @IsBoolean()
+  confirmPastDeadline?: boolean;
 
   @ApiPropertyOptional({ enum: WORK_ITEM_STATUSES })
   @IsOptional()
