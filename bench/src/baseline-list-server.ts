@@ -4,14 +4,19 @@ import type {
   WorkItemListQueryDto,
   WorkItemSort,
 } from '../../apps/api/src/work-items/dto/work-item-list-query.dto';
-import { workItemListStatements } from '../../apps/api/src/work-items/work-item-list.sql';
-import { toWorkItemView, WorkItemRow } from '../../apps/api/src/work-items/work-item-row';
+import { decodeWorkItemCursor } from '../../apps/api/src/work-items/work-item-cursor';
+import {
+  WorkItemListRow,
+  workItemListStatements,
+  workItemPage,
+} from '../../apps/api/src/work-items/work-item-list.sql';
+import { preparedStatementName } from '../../libs/db/src/read-replica';
 
 /**
  * The yardstick for `GET /api/work-items`: node:http and pg, no framework, no auth, no validation,
  * no logging, running the very statements WorkItemsQueryService.list runs (the api's own pure
- * `workItemListStatements`) for an organization-scoped user (coordinator, liaison, viewer) and
- * answering the same JSON; the benchmark compares the responses of both before it measures anything.
+ * `workItemListStatements`, prepared under the same names) for an organization-scoped user
+ * (coordinator, liaison, viewer) and answering the same JSON; the benchmark compares the responses of both before it measures anything.
  *
  * Environment: DATABASE_URL, PORT, SCOPE_ORGANIZATION_ID (the user's acting organization).
  */
@@ -33,24 +38,21 @@ async function list(search: URLSearchParams) {
     sort: (search.get('sort') ?? 'deadline') as WorkItemSort,
     page: Number(search.get('page') ?? 1),
     pageSize: Number(search.get('pageSize') ?? 20),
+    after: search.get('after') ?? undefined,
   } as WorkItemListQueryDto;
+  const cursor = query.after ? decodeWorkItemCursor(query.after) : null;
   const { page, count } = workItemListStatements(
     { id: '', role: 'coordinator', actingOrganizationId: scopeOrganizationId! },
     query,
+    cursor,
   );
-  const [rows, total] = await Promise.all([
-    pool.query(page.sql, page.values),
-    pool.query(count.sql, count.values),
-  ]);
-  return {
-    items: (rows.rows as (WorkItemRow & { latestUpdate: unknown })[]).map((row) => ({
-      ...toWorkItemView(row),
-      latestUpdate: row.latestUpdate,
-    })),
-    total: total.rows[0].total as number,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+  const named = (statement: { sql: string; values: unknown[] }) => ({
+    name: preparedStatementName(statement.sql),
+    text: statement.sql,
+    values: statement.values,
+  });
+  const [rows, total] = await Promise.all([pool.query(named(page)), pool.query(named(count))]);
+  return workItemPage(query, cursor, rows.rows as WorkItemListRow[], total.rows[0].total as number);
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {

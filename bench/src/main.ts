@@ -57,16 +57,16 @@ async function main(): Promise<void> {
   } finally {
     await dataSource.destroy();
   }
-  if (only.includes('work-items-list')) {
+  if (only.includes('work-items-list') || only.includes('work-items-keyset')) {
     results.push(
-      await benchWorkItemsList(dataset, {
+      ...(await benchWorkItemsList(dataset, {
         rounds: 3,
         seconds: 6,
         connections: 10,
         latencySeconds: 3,
         redisUrl,
         log,
-      }),
+      })),
     );
   }
 

@@ -5,6 +5,7 @@ import { formatTable, round, slowdown, Unit } from './stats';
 
 export const BENCHMARK_NAMES = [
   'work-items-list',
+  'work-items-keyset',
   'joint-report',
   'reminder-scan',
   'plan-parse',

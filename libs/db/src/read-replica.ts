@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { Pool, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
  * Runs a read on a replica when DATABASE_READ_URLS names some (TypeORM picks one), on the primary
@@ -11,4 +14,40 @@ export async function queryReplica<T>(dataSource: DataSource, sql: string, value
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * The statement's name: a digest of its text, so one text is prepared once per connection and two
+ * texts never share a name (pg refuses a name reused for other text on the same connection).
+ */
+export function preparedStatementName(sql: string): string {
+  return `xt_${createHash('sha1').update(sql).digest('base64url').slice(0, 20)}`;
+}
+
+/** The pg pool of the primary, or of a random replica for `replica` reads when there are some. */
+export function poolOf(dataSource: DataSource, target: 'primary' | 'replica'): Pool {
+  const driver = dataSource.driver as PostgresDriver;
+  const replicas = driver.slaves as Pool[];
+  if (target === 'replica' && replicas.length) return replicas[Math.floor(Math.random() * replicas.length)];
+  return driver.master as Pool;
+}
+
+/**
+ * A hot read as a named (prepared) statement through the pg pool under TypeORM: Postgres parses
+ * and plans it once per connection instead of on every request (TypeORM's `query` never names
+ * statements). For texts built from a bounded set of shapes only, since each stays prepared on
+ * every pooled connection.
+ */
+export async function queryPrepared<T extends QueryResultRow>(
+  dataSource: DataSource,
+  target: 'primary' | 'replica',
+  sql: string,
+  values: unknown[],
+): Promise<T[]> {
+  const result = await poolOf(dataSource, target).query<T>({
+    name: preparedStatementName(sql),
+    text: sql,
+    values,
+  });
+  return result.rows;
 }

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { queryReplica } from '@xietong/db';
+import { queryPrepared } from '@xietong/db';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { JointTaskView, TaskViewService } from '../tasks/task-view.service';
-import { Page } from './dto/page-query.dto';
 import { WorkItemListQueryDto } from './dto/work-item-list-query.dto';
-import { workItemListStatements } from './work-item-list.sql';
+import { decodeWorkItemCursor, WorkItemCursor } from './work-item-cursor';
+import { WorkItemListRow, workItemListStatements, WorkItemPage, workItemPage } from './work-item-list.sql';
 import {
   toWorkItemView,
   WORK_ITEM_COLUMNS,
@@ -36,18 +36,35 @@ export class WorkItemsQueryService {
     private readonly tasks: TaskViewService,
   ) {}
 
-  async list(user: AuthUser, query: WorkItemListQueryDto): Promise<Page<WorkItemView>> {
-    const { page, count } = workItemListStatements(user, query);
+  /** Both statements are prepared (named): the same few shapes run on every request. */
+  async list(user: AuthUser, query: WorkItemListQueryDto): Promise<WorkItemPage> {
+    const cursor = query.after === undefined ? null : this.cursorOf(query);
+    const { page, count } = workItemListStatements(user, query, cursor);
     const [rows, [{ total }]] = await Promise.all([
-      queryReplica<(WorkItemRow & { latestUpdate: unknown })[]>(this.db, page.sql, page.values),
-      queryReplica<{ total: number }[]>(this.db, count.sql, count.values),
+      queryPrepared<WorkItemListRow>(this.db, 'replica', page.sql, page.values),
+      queryPrepared<{ total: number }>(this.db, 'replica', count.sql, count.values),
     ]);
-    return {
-      items: rows.map((row) => ({ ...toWorkItemView(row), latestUpdate: row.latestUpdate })),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return workItemPage(query, cursor, rows, total);
+  }
+
+  private cursorOf(query: WorkItemListQueryDto): WorkItemCursor {
+    if (query.page !== 1) {
+      throw new BadRequestException(
+        'after 与 page 不能同时使用：after 从上一页的 nextCursor 接着列出。Use either after or page: after continues from the previous page’s nextCursor.',
+      );
+    }
+    const cursor = decodeWorkItemCursor(query.after!);
+    if (!cursor) {
+      throw new BadRequestException(
+        'after 不是有效的翻页游标，请使用上一页返回的 nextCursor。after is not a cursor: pass the nextCursor of the previous page.',
+      );
+    }
+    if (cursor.sort !== query.sort) {
+      throw new BadRequestException(
+        `该游标属于排序 ${cursor.sort}，与 sort=${query.sort} 不符；请从第一页重新列出。The cursor belongs to sort=${cursor.sort}, not sort=${query.sort}; start again from the first page.`,
+      );
+    }
+    return cursor;
   }
 
   async detail(user: AuthUser, id: string): Promise<WorkItemDetail> {

@@ -6,11 +6,11 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { CompletionReviewService } from './completion-review.service';
 import { AcceptCompletionDto } from './dto/accept-completion.dto';
 import { CreateSubItemDto } from './dto/create-sub-item.dto';
-import { Page } from './dto/page-query.dto';
 import { SendBackDto } from './dto/send-back.dto';
 import { UpdateWorkItemDto } from './dto/update-work-item.dto';
 import { WorkItemListQueryDto } from './dto/work-item-list-query.dto';
 import { WorkItemEditsService } from './work-item-edits.service';
+import { WorkItemPage } from './work-item-list.sql';
 import { WorkItemView } from './work-item-row';
 import { WorkItemDetail, WorkItemsQueryService } from './work-items-query.service';
 
@@ -25,7 +25,7 @@ export class WorkItemsController {
   ) {}
 
   @Get()
-  list(@CurrentUser() user: AuthUser, @Query() query: WorkItemListQueryDto): Promise<Page<WorkItemView>> {
+  list(@CurrentUser() user: AuthUser, @Query() query: WorkItemListQueryDto): Promise<WorkItemPage> {
     return this.queries.list(user, query);
   }
 

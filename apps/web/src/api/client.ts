@@ -110,7 +110,11 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
     }
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'Network error', '无法连接服务器，请检查网络后重试。 The server cannot be reached.');
+    throw new ApiError(
+      0,
+      'Network error',
+      '无法连接服务器，请检查网络后重试。 The server cannot be reached.',
+    );
   }
   if (!response.ok) throw await toApiError(response);
   return response;

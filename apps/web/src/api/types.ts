@@ -20,6 +20,13 @@ export interface Page<T> {
   pageSize: number;
 }
 
+/** The work-item list counts no further than a thousand past the page and pages by cursor too. */
+export interface WorkItemPage<T> extends Page<T> {
+  /** false: at least `total` items match. */
+  totalExact: boolean;
+  nextCursor: string | null;
+}
+
 export interface OrganizationRef {
   id: string;
   code: string;

@@ -19,7 +19,10 @@ function asApiError(error: unknown): ApiError {
  * aborts the previous one so a slow answer never overwrites a newer one.
  * `load` returning null means "nothing to load yet".
  */
-export function useApi<T>(load: (signal: AbortSignal) => Promise<T> | null, deps: DependencyList): ApiState<T> {
+export function useApi<T>(
+  load: (signal: AbortSignal) => Promise<T> | null,
+  deps: DependencyList,
+): ApiState<T> {
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError>();

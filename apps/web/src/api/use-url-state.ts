@@ -13,7 +13,10 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
       setParams(
         (current) => {
           const next = new URLSearchParams(current);
-          for (const [key, raw] of Object.entries(changes) as [K | 'page', string | number | undefined | null][]) {
+          for (const [key, raw] of Object.entries(changes) as [
+            K | 'page',
+            string | number | undefined | null,
+          ][]) {
             const text = raw === undefined || raw === null ? '' : String(raw);
             const fallback = key === 'page' ? '1' : defaults[key];
             if (text === '' || text === fallback) next.delete(key);

@@ -15,16 +15,13 @@ interface AsyncContentProps<T> {
 /** The three states every screen has before its content: loading, failed, empty. */
 export function AsyncContent<T>({ state, isEmpty, emptyText, children }: AsyncContentProps<T>) {
   const { t } = useI18n();
-  if (state.error && state.data === undefined) return <ErrorAlert error={state.error} onRetry={state.reload} />;
+  if (state.error && state.data === undefined)
+    return <ErrorAlert error={state.error} onRetry={state.reload} />;
   if (state.data === undefined) return <Skeleton active aria-busy="true" aria-label={t('common.loading')} />;
   return (
     <>
       <ErrorAlert error={state.error} onRetry={state.reload} />
-      {isEmpty?.(state.data) ? (
-        <Empty description={emptyText ?? t('common.empty')} />
-      ) : (
-        children(state.data)
-      )}
+      {isEmpty?.(state.data) ? <Empty description={emptyText ?? t('common.empty')} /> : children(state.data)}
     </>
   );
 }

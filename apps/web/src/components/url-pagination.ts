@@ -7,13 +7,15 @@ export function urlPagination(
   total: number | undefined,
   pageSize: number,
   t: Translate,
+  /** false when the API counted only up to `total` (the work-item list): shown as "1050+". */
+  totalExact = true,
 ): TablePaginationConfig {
   return {
     current: url.page,
     pageSize,
     total: total ?? 0,
     showSizeChanger: false,
-    showTotal: (count) => t('common.total', { total: count }),
+    showTotal: (count) => t('common.total', { total: totalExact ? count : `${count}+` }),
     onChange: (page) => url.set({ page }),
   };
 }

@@ -46,9 +46,12 @@ export function StatusTag({ status }: { status: WorkItemStatus }) {
 
 /** Today in the plan's time zone (Asia/Shanghai unless the plan says otherwise). */
 export function todayIn(timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    new Date(),
-  );
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }
 
 /** The deadline with how far away it is, counted by the same rule as the traffic light. */
@@ -56,7 +59,13 @@ export function DeadlineText({ item }: { item: Pick<WorkItem, 'deadline' | 'stat
   const { t } = useI18n();
   const open = item.status !== 'done' && item.status !== 'cancelled';
   const days = daysBetween(todayIn(), item.deadline);
-  const hint = !open ? null : days < 0 ? t('item.daysOverdue', { days: -days }) : days === 0 ? t('item.dueToday') : t('item.daysLeft', { days });
+  const hint = !open
+    ? null
+    : days < 0
+      ? t('item.daysOverdue', { days: -days })
+      : days === 0
+        ? t('item.dueToday')
+        : t('item.daysLeft', { days });
   return (
     <Tooltip title={hint}>
       <span style={{ whiteSpace: 'nowrap', color: open && days < 0 ? LIGHT_COLOURS.red : undefined }}>

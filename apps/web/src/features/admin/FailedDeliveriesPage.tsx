@@ -21,13 +21,41 @@ export function FailedDeliveriesPage() {
             scroll={{ x: 900 }}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
-              { title: t('reports.createdAt'), dataIndex: 'createdAt', width: 170, render: (value: string) => new Date(value).toLocaleString() },
-              { title: t('admin.kind'), dataIndex: 'kind', width: 110, render: (kind: string) => labelOf(t, `notifications.kind.${kind}`, kind) },
+              {
+                title: t('reports.createdAt'),
+                dataIndex: 'createdAt',
+                width: 170,
+                render: (value: string) => new Date(value).toLocaleString(),
+              },
+              {
+                title: t('admin.kind'),
+                dataIndex: 'kind',
+                width: 110,
+                render: (kind: string) => labelOf(t, `notifications.kind.${kind}`, kind),
+              },
               { title: t('admin.channel'), dataIndex: 'channel', width: 90 },
-              { title: t('admin.recipient'), key: 'recipient', render: (_v, row) => row.recipientEmail ?? row.webhookName ?? '—' },
+              {
+                title: t('admin.recipient'),
+                key: 'recipient',
+                render: (_v, row) => row.recipientEmail ?? row.webhookName ?? '—',
+              },
               { title: t('admin.attempts'), dataIndex: 'attempts', width: 90 },
-              { title: t('admin.lastError'), dataIndex: 'lastError', render: (value: string | null) => <Typography.Text type="danger">{value ?? '—'}</Typography.Text> },
-              { title: t('item.title'), key: 'item', width: 80, render: (_v, row) => (row.workItemId ? <Link to={`/work-items/${row.workItemId}`}>{t('common.open')}</Link> : null) },
+              {
+                title: t('admin.lastError'),
+                dataIndex: 'lastError',
+                render: (value: string | null) => (
+                  <Typography.Text type="danger">{value ?? '—'}</Typography.Text>
+                ),
+              },
+              {
+                title: t('item.title'),
+                key: 'item',
+                width: 80,
+                render: (_v, row) =>
+                  row.workItemId ? (
+                    <Link to={`/work-items/${row.workItemId}`}>{t('common.open')}</Link>
+                  ) : null,
+              },
             ]}
           />
         )}

@@ -31,8 +31,25 @@ export function OrganizationsPage() {
     <>
       <Typography.Title level={3}>{t('admin.organizations')}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear key={url.value('q')} defaultValue={url.value('q')} aria-label={t('common.search')} placeholder={t('common.search')} onSearch={(q) => url.set({ q: q.trim() })} style={{ width: 240 }} />
-        <Select value={url.value('kind')} aria-label={t('admin.kind')} onChange={(kind) => url.set({ kind })} style={{ width: 160 }} options={[{ value: '', label: t('common.all') }, ...KINDS.map((kind) => ({ value: kind, label: kind }))]} />
+        <Input.Search
+          allowClear
+          key={url.value('q')}
+          defaultValue={url.value('q')}
+          aria-label={t('common.search')}
+          placeholder={t('common.search')}
+          onSearch={(q) => url.set({ q: q.trim() })}
+          style={{ width: 240 }}
+        />
+        <Select
+          value={url.value('kind')}
+          aria-label={t('admin.kind')}
+          onChange={(kind) => url.set({ kind })}
+          style={{ width: 160 }}
+          options={[
+            { value: '', label: t('common.all') },
+            ...KINDS.map((kind) => ({ value: kind, label: kind })),
+          ]}
+        />
         <Select
           value={url.value('verified')}
           aria-label={t('admin.verified')}
@@ -56,7 +73,12 @@ export function OrganizationsPage() {
           { title: t('admin.code'), dataIndex: 'code', width: 120 },
           { title: t('admin.name'), dataIndex: 'name' },
           { title: t('admin.kind'), dataIndex: 'kind', width: 130 },
-          { title: '', key: 'aliases', render: (_v, organization) => [...(organization.shortNames ?? []), ...(organization.aliases ?? [])].join('、') },
+          {
+            title: '',
+            key: 'aliases',
+            render: (_v, organization) =>
+              [...(organization.shortNames ?? []), ...(organization.aliases ?? [])].join('、'),
+          },
           {
             title: t('admin.verified'),
             dataIndex: 'verified',

@@ -34,9 +34,22 @@ function NewUserModal({ open, onClose, onCreated }: { open: boolean; onClose(): 
     onClose();
   });
   return (
-    <Modal open={open} title={t('admin.newUser')} onOk={() => form.submit()} onCancel={onClose} confirmLoading={create.pending} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open={open}
+      title={t('admin.newUser')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.pending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <ErrorAlert error={create.error} />
-      <Form<NewUser> form={form} layout="vertical" onFinish={create.run} initialValues={{ role: 'coordinator' }}>
+      <Form<NewUser>
+        form={form}
+        layout="vertical"
+        onFinish={create.run}
+        initialValues={{ role: 'coordinator' }}
+      >
         <Form.Item name="email" label={t('admin.email')} rules={[{ required: true, type: 'email' }]}>
           <Input autoComplete="off" />
         </Form.Item>
@@ -48,7 +61,10 @@ function NewUserModal({ open, onClose, onCreated }: { open: boolean; onClose(): 
             showSearch
             optionFilterProp="label"
             loading={organizations.loading}
-            options={(organizations.data ?? []).map((organization) => ({ value: organization.id, label: organization.name }))}
+            options={(organizations.data ?? []).map((organization) => ({
+              value: organization.id,
+              label: organization.name,
+            }))}
           />
         </Form.Item>
         <Form.Item name="role" label={t('admin.role')} rules={[{ required: true }]}>
@@ -85,13 +101,24 @@ export function UsersPage() {
     <>
       <Typography.Title level={3}>{t('admin.users')}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search allowClear key={url.value('q')} defaultValue={url.value('q')} aria-label={t('common.search')} placeholder={t('common.search')} onSearch={(q) => url.set({ q: q.trim() })} style={{ width: 240 }} />
+        <Input.Search
+          allowClear
+          key={url.value('q')}
+          defaultValue={url.value('q')}
+          aria-label={t('common.search')}
+          placeholder={t('common.search')}
+          onSearch={(q) => url.set({ q: q.trim() })}
+          style={{ width: 240 }}
+        />
         <Select
           value={url.value('role')}
           aria-label={t('admin.role')}
           onChange={(role) => url.set({ role })}
           style={{ width: 160 }}
-          options={[{ value: '', label: t('common.all') }, ...USER_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...USER_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
+          ]}
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
           {t('admin.newUser')}
@@ -107,14 +134,27 @@ export function UsersPage() {
         columns={[
           { title: t('admin.name'), dataIndex: 'displayName' },
           { title: t('admin.email'), dataIndex: 'email' },
-          { title: t('item.organization'), key: 'organization', render: (_v, user) => user.organization?.name ?? '—' },
-          { title: t('admin.role'), dataIndex: 'role', width: 120, render: (role: UserRole) => t(`role.${role}`) },
+          {
+            title: t('item.organization'),
+            key: 'organization',
+            render: (_v, user) => user.organization?.name ?? '—',
+          },
+          {
+            title: t('admin.role'),
+            dataIndex: 'role',
+            width: 120,
+            render: (role: UserRole) => t(`role.${role}`),
+          },
           {
             title: t('admin.active'),
             dataIndex: 'active',
             width: 90,
             render: (active: boolean, user) => (
-              <Switch checked={active} aria-label={`${t('admin.active')}: ${user.email}`} onChange={(next) => setActive.run(user, next)} />
+              <Switch
+                checked={active}
+                aria-label={`${t('admin.active')}: ${user.email}`}
+                onChange={(next) => setActive.run(user, next)}
+              />
             ),
           },
         ]}

@@ -18,7 +18,11 @@ interface ImportValues {
  * A file goes to the API as it is (multipart), because the API decodes GB18030 as well as UTF-8;
  * reading it in the browser would garble GB18030 documents.
  */
-function importBody(values: ImportValues, file: File | null, dryRun: boolean): FormData | Record<string, unknown> {
+function importBody(
+  values: ImportValues,
+  file: File | null,
+  dryRun: boolean,
+): FormData | Record<string, unknown> {
   if (file) {
     const form = new FormData();
     form.append('file', file);
@@ -40,10 +44,15 @@ export function ImportPage() {
 
   const runPreview = useAction(async (values: ImportValues) => {
     setPreview(null);
-    setPreview(await api<Preview>('/api/plans/import', { method: 'POST', body: importBody(values, file, true) }));
+    setPreview(
+      await api<Preview>('/api/plans/import', { method: 'POST', body: importBody(values, file, true) }),
+    );
   });
   const confirm = useAction(async () => {
-    const result = await api<Preview>('/api/plans/import', { method: 'POST', body: importBody(form.getFieldsValue(), file, false) });
+    const result = await api<Preview>('/api/plans/import', {
+      method: 'POST',
+      body: importBody(form.getFieldsValue(), file, false),
+    });
     message.success(t('import.done', { count: result.workItemsCreated }));
     if (result.planId) navigate(`/plans/${result.planId}`);
   });
@@ -63,7 +72,13 @@ export function ImportPage() {
             name="text"
             label={t('import.text')}
             extra={t('import.textHint')}
-            rules={[{ validator: async (_rule, value?: string) => { if (!file && !value?.trim()) throw new Error(t('import.needText')); } }]}
+            rules={[
+              {
+                validator: async (_rule, value?: string) => {
+                  if (!file && !value?.trim()) throw new Error(t('import.needText'));
+                },
+              },
+            ]}
           >
             <Input.TextArea rows={10} disabled={file !== null} data-testid="import-text" />
           </Form.Item>
@@ -91,7 +106,12 @@ export function ImportPage() {
             <Button htmlType="submit" loading={runPreview.pending} data-testid="import-preview-button">
               {t('import.preview')}
             </Button>
-            <Button type="primary" disabled={!preview} loading={confirm.pending} onClick={() => confirm.run()}>
+            <Button
+              type="primary"
+              disabled={!preview}
+              loading={confirm.pending}
+              onClick={() => confirm.run()}
+            >
               {t('import.confirm')}
             </Button>
           </Space>

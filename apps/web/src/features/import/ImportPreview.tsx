@@ -21,10 +21,18 @@ export function ImportPreview({ preview }: { preview: Preview }) {
     <div data-testid="import-preview">
       <Card size="small" title={`${t('import.summary')}：${plan.title}`}>
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}><Statistic title={t('import.chapters')} value={preview.summary.chapters} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('plans.tasks')} value={preview.summary.tasks} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('import.leadUnits')} value={preview.summary.leadUnits} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('import.indicators')} value={preview.summary.indicators} /></Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('import.chapters')} value={preview.summary.chapters} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('plans.tasks')} value={preview.summary.tasks} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('import.leadUnits')} value={preview.summary.leadUnits} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('import.indicators')} value={preview.summary.indicators} />
+          </Col>
         </Row>
       </Card>
       {preview.summary.unknownOrganizations.length > 0 && (
@@ -33,7 +41,11 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           showIcon
           style={{ marginTop: 16 }}
           title={t('import.unknown')}
-          description={preview.summary.unknownOrganizations.map((name) => <Tag key={name} color="orange">{name}</Tag>)}
+          description={preview.summary.unknownOrganizations.map((name) => (
+            <Tag key={name} color="orange">
+              {name}
+            </Tag>
+          ))}
         />
       )}
       {inherited.length > 0 && (
@@ -54,7 +66,12 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           scroll={{ x: 600 }}
           columns={[
             { title: t('import.line'), dataIndex: 'line', width: 70 },
-            { title: t('import.severity'), dataIndex: 'severity', width: 90, render: (severity: string) => <Tag color={SEVERITY_COLOURS[severity]}>{severity}</Tag> },
+            {
+              title: t('import.severity'),
+              dataIndex: 'severity',
+              width: 90,
+              render: (severity: string) => <Tag color={SEVERITY_COLOURS[severity]}>{severity}</Tag>,
+            },
             { title: t('import.message'), dataIndex: 'message' },
           ]}
         />
@@ -68,8 +85,16 @@ export function ImportPreview({ preview }: { preview: Preview }) {
           scroll={{ x: 800 }}
           columns={[
             { title: t('item.task'), key: 'title', render: (_v, task) => `${task.code} ${task.title}` },
-            { title: t('plan.leadProvinces'), key: 'provinces', render: (_v, task) => unitTags(task.leadProvinces, 'blue') },
-            { title: t('plan.leadMinistries'), key: 'ministries', render: (_v, task) => unitTags(task.leadMinistries, 'purple') },
+            {
+              title: t('plan.leadProvinces'),
+              key: 'provinces',
+              render: (_v, task) => unitTags(task.leadProvinces, 'blue'),
+            },
+            {
+              title: t('plan.leadMinistries'),
+              key: 'ministries',
+              render: (_v, task) => unitTags(task.leadMinistries, 'purple'),
+            },
           ]}
         />
       </Card>

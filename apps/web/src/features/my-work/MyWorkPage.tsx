@@ -2,7 +2,7 @@ import { Button, Input, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { TRAFFIC_LIGHT_DEFAULTS } from '@xietong/rules';
 import { api } from '../../api/client';
-import { Page, WorkItem } from '../../api/types';
+import { WorkItem, WorkItemPage } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUrlState } from '../../api/use-url-state';
 import { useMe } from '../../auth/auth-context';
@@ -54,8 +54,14 @@ export function MyWorkPage() {
 
   const items = useApi(
     (signal) =>
-      api<Page<WorkItem>>('/api/work-items', {
-        query: { organizationId: me.actingOrganizationId, q, page: url.page, pageSize: PAGE_SIZE, ...viewQuery(view) },
+      api<WorkItemPage<WorkItem>>('/api/work-items', {
+        query: {
+          organizationId: me.actingOrganizationId,
+          q,
+          page: url.page,
+          pageSize: PAGE_SIZE,
+          ...viewQuery(view),
+        },
         signal,
       }),
     [me.actingOrganizationId, view, q, url.page],
@@ -68,7 +74,11 @@ export function MyWorkPage() {
       key: 'actions',
       width: 110,
       render: (_value: unknown, item: WorkItem) => (
-        <Button size="small" onClick={() => setUpdating(item)} aria-label={`${t('myWork.postUpdate')}: ${item.title}`}>
+        <Button
+          size="small"
+          onClick={() => setUpdating(item)}
+          aria-label={`${t('myWork.postUpdate')}: ${item.title}`}
+        >
           {t('myWork.postUpdate')}
         </Button>
       ),
@@ -78,7 +88,9 @@ export function MyWorkPage() {
   return (
     <>
       <Typography.Title level={3}>{t('myWork.title')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('myWork.subtitle', { organization: me.organization.name })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('myWork.subtitle', { organization: me.organization.name })}
+      </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<View>
           value={view}
@@ -103,7 +115,7 @@ export function MyWorkPage() {
         loading={items.loading}
         scroll={{ x: 900 }}
         locale={{ emptyText: items.loading ? t('common.loading') : t('common.empty') }}
-        pagination={urlPagination(url, items.data?.total, PAGE_SIZE, t)}
+        pagination={urlPagination(url, items.data?.total, PAGE_SIZE, t, items.data?.totalExact)}
       />
       <PostUpdateModal item={updating} onClose={() => setUpdating(null)} onPosted={items.reload} />
     </>

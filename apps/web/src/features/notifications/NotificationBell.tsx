@@ -18,7 +18,10 @@ interface Inbox {
 const POLL_MS = 60_000;
 
 function describe(notification: Notification): string {
-  const { itemTitle, taskCode, planTitle, updateText, authorName } = notification.payload as Record<string, string | undefined>;
+  const { itemTitle, taskCode, planTitle, updateText, authorName } = notification.payload as Record<
+    string,
+    string | undefined
+  >;
   const subject = [taskCode, itemTitle ?? planTitle].filter(Boolean).join(' ');
   const extra = updateText ? `${authorName ?? ''}：${updateText}` : '';
   return [subject, extra].filter(Boolean).join(' — ');
@@ -38,14 +41,19 @@ export function NotificationBell() {
 
   async function openNotification(notification: Notification) {
     setOpen(false);
-    if (!notification.readAt) await api(`/api/notifications/${notification.id}/read`, { method: 'POST' }).catch(() => undefined);
+    if (!notification.readAt)
+      await api(`/api/notifications/${notification.id}/read`, { method: 'POST' }).catch(() => undefined);
     reload();
     if (notification.workItemId) navigate(`/work-items/${notification.workItemId}`);
   }
 
   const content = (
     <div style={{ width: 'min(360px, 85vw)', maxHeight: 420, overflow: 'auto' }}>
-      <AsyncContent state={inbox} isEmpty={(data) => data.items.length === 0} emptyText={t('notifications.empty')}>
+      <AsyncContent
+        state={inbox}
+        isEmpty={(data) => data.items.length === 0}
+        emptyText={t('notifications.empty')}
+      >
         {(data) => (
           <List
             dataSource={data.items}
@@ -84,8 +92,19 @@ export function NotificationBell() {
   );
 
   return (
-    <Popover content={content} title={t('notifications.title')} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Button type="text" aria-label={`${t('notifications.title')} (${inbox.data?.unread ?? 0})`} data-testid="notification-bell">
+    <Popover
+      content={content}
+      title={t('notifications.title')}
+      trigger="click"
+      open={open}
+      onOpenChange={setOpen}
+      placement="bottomRight"
+    >
+      <Button
+        type="text"
+        aria-label={`${t('notifications.title')} (${inbox.data?.unread ?? 0})`}
+        data-testid="notification-bell"
+      >
         <Badge count={inbox.data?.unread ?? 0} size="small">
           <BellOutlined style={{ fontSize: 18, color: 'rgba(255, 255, 255, 0.85)' }} />
         </Badge>

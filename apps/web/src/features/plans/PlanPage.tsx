@@ -15,13 +15,17 @@ import { TaskList } from './TaskList';
 import { usePlanItems } from './use-plan-items';
 
 // ECharts is the largest dependency; only the matrix tab needs it.
-const ProgressChart = lazy(() => import('./ProgressChart').then((module) => ({ default: module.ProgressChart })));
+const ProgressChart = lazy(() =>
+  import('./ProgressChart').then((module) => ({ default: module.ProgressChart })),
+);
 
 type Tab = 'tasks' | 'matrix' | 'reports';
 
 /** Schedules are the plan managers' (and admins') to change; the API refuses everyone else. */
 export function managesPlan(me: Me, plan: PlanDetail): boolean {
-  return me.role === 'admin' || (me.role === 'manager' && plan.managers.some((manager) => manager.id === me.id));
+  return (
+    me.role === 'admin' || (me.role === 'manager' && plan.managers.some((manager) => manager.id === me.id))
+  );
 }
 
 function MatrixTab({ plan }: { plan: PlanDetail }) {
@@ -63,7 +67,9 @@ export function PlanPage() {
     <AsyncContent state={plan}>
       {(detail) => (
         <>
-          <Breadcrumb items={[{ title: <Link to="/plans">{t('nav.plans')}</Link> }, { title: detail.title }]} />
+          <Breadcrumb
+            items={[{ title: <Link to="/plans">{t('nav.plans')}</Link> }, { title: detail.title }]}
+          />
           <Typography.Title level={3} style={{ marginTop: 12 }}>
             {detail.title}
           </Typography.Title>
@@ -72,7 +78,9 @@ export function PlanPage() {
             <Descriptions.Item label={t('plans.period')}>
               {detail.periodStart ? `${detail.periodStart}–${detail.periodEnd ?? ''}` : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label={t('plans.tasks')}>{detail.chapters.reduce((sum, chapter) => sum + chapter.taskCount, 0)}</Descriptions.Item>
+            <Descriptions.Item label={t('plans.tasks')}>
+              {detail.chapters.reduce((sum, chapter) => sum + chapter.taskCount, 0)}
+            </Descriptions.Item>
           </Descriptions>
           <Tabs
             activeKey={tab}
@@ -83,7 +91,12 @@ export function PlanPage() {
                 key: 'tasks',
                 label: t('plan.tabTasks'),
                 children: (
-                  <TaskList plan={detail} chapter={url.value('chapter')} q={url.value('q')} onFilter={(changes) => url.set(changes)} />
+                  <TaskList
+                    plan={detail}
+                    chapter={url.value('chapter')}
+                    q={url.value('q')}
+                    onFilter={(changes) => url.set(changes)}
+                  />
                 ),
               },
               { key: 'matrix', label: t('plan.tabMatrix'), children: <MatrixTab plan={detail} /> },

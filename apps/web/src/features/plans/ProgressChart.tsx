@@ -25,9 +25,27 @@ export function ProgressChart({ items, provinceIds }: { items: WorkItem[]; provi
     title: { text: t('plan.progressByProvince'), left: 0, textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis', valueFormatter: (value: number) => `${value}%` },
     grid: { left: 8, right: 16, bottom: 8, top: 40, containLabel: true },
-    xAxis: { type: 'category', data: data.map((entry) => entry.name), axisLabel: { interval: 0, rotate: data.length > 4 ? 30 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: data.map((entry) => entry.name),
+      axisLabel: { interval: 0, rotate: data.length > 4 ? 30 : 0 },
+    },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-    series: [{ type: 'bar', data: data.map((entry) => entry.value), itemStyle: { color: '#1677ff' }, label: { show: true, position: 'top', formatter: '{c}%' } }],
+    series: [
+      {
+        type: 'bar',
+        data: data.map((entry) => entry.value),
+        itemStyle: { color: '#1677ff' },
+        label: { show: true, position: 'top', formatter: '{c}%' },
+      },
+    ],
   };
-  return <ReactECharts option={option} style={{ height: 300 }} notMerge aria-label={t('plan.progressByProvince')} />;
+  return (
+    <ReactECharts
+      option={option}
+      style={{ height: 300 }}
+      notMerge
+      aria-label={t('plan.progressByProvince')}
+    />
+  );
 }

@@ -17,7 +17,8 @@ interface Province {
 /** Rows: the provinces that lead some task; columns: the tasks; a cell: that province's item. */
 function provincesOf(tasks: PlanTask[]): Province[] {
   const byId = new Map<string, Province>();
-  for (const task of tasks) for (const unit of task.leadProvinces) byId.set(unit.id, { id: unit.id, name: unit.name });
+  for (const task of tasks)
+    for (const unit of task.leadProvinces) byId.set(unit.id, { id: unit.id, name: unit.name });
   return [...byId.values()];
 }
 

@@ -38,11 +38,24 @@ function TaskItems({ taskId }: { taskId: string }) {
             {
               title: t('item.title'),
               key: 'item',
-              render: (_v, unit) => (unit.item ? <Link to={`/work-items/${unit.item.id}`}>{unit.item.title}</Link> : '—'),
+              render: (_v, unit) =>
+                unit.item ? <Link to={`/work-items/${unit.item.id}`}>{unit.item.title}</Link> : '—',
             },
-            { title: t('item.light'), key: 'light', render: (_v, unit) => (unit.item ? <TrafficLightTag light={unit.item.trafficLight} /> : null) },
-            { title: t('item.status'), key: 'status', render: (_v, unit) => (unit.item ? <StatusTag status={unit.item.status} /> : null) },
-            { title: t('item.owner'), key: 'owner', render: (_v, unit) => unit.item?.ownerName ?? t('item.noOwner') },
+            {
+              title: t('item.light'),
+              key: 'light',
+              render: (_v, unit) => (unit.item ? <TrafficLightTag light={unit.item.trafficLight} /> : null),
+            },
+            {
+              title: t('item.status'),
+              key: 'status',
+              render: (_v, unit) => (unit.item ? <StatusTag status={unit.item.status} /> : null),
+            },
+            {
+              title: t('item.owner'),
+              key: 'owner',
+              render: (_v, unit) => unit.item?.ownerName ?? t('item.noOwner'),
+            },
             { title: t('item.deadline'), key: 'deadline', render: (_v, unit) => unit.item?.deadline ?? '—' },
           ]}
         />
@@ -75,7 +88,10 @@ export function TaskList({ plan, chapter, q, onFilter }: TaskListProps) {
           style={{ minWidth: 240 }}
           options={[
             { value: '', label: t('plan.allChapters') },
-            ...plan.chapters.map((entry) => ({ value: String(entry.number), label: `${entry.number}. ${entry.title}` })),
+            ...plan.chapters.map((entry) => ({
+              value: String(entry.number),
+              label: `${entry.number}. ${entry.title}`,
+            })),
           ]}
         />
         <Input.Search
@@ -96,7 +112,10 @@ export function TaskList({ plan, chapter, q, onFilter }: TaskListProps) {
             loading={tasks.loading}
             pagination={false}
             scroll={{ x: 800 }}
-            expandable={{ expandedRowRender: (task) => <TaskItems taskId={task.id} />, rowExpandable: () => true }}
+            expandable={{
+              expandedRowRender: (task) => <TaskItems taskId={task.id} />,
+              rowExpandable: () => true,
+            }}
             columns={[
               {
                 title: t('plan.chapter'),
@@ -114,8 +133,18 @@ export function TaskList({ plan, chapter, q, onFilter }: TaskListProps) {
                   </>
                 ),
               },
-              { title: t('plan.leadProvinces'), key: 'provinces', width: 220, render: (_v, task) => <LeadUnitTags units={task.leadProvinces} color="blue" /> },
-              { title: t('plan.leadMinistries'), key: 'ministries', width: 240, render: (_v, task) => <LeadUnitTags units={task.leadMinistries} color="purple" /> },
+              {
+                title: t('plan.leadProvinces'),
+                key: 'provinces',
+                width: 220,
+                render: (_v, task) => <LeadUnitTags units={task.leadProvinces} color="blue" />,
+              },
+              {
+                title: t('plan.leadMinistries'),
+                key: 'ministries',
+                width: 240,
+                render: (_v, task) => <LeadUnitTags units={task.leadMinistries} color="purple" />,
+              },
             ]}
           />
         )}

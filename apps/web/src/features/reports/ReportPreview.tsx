@@ -11,7 +11,8 @@ import { useI18n } from '../../i18n';
 export function ReportPreview({ runId }: { runId: string }) {
   const { t } = useI18n();
   const html = useApi(
-    async (signal) => (await apiResponse(`/api/reports/${runId}/download`, { query: { format: 'html' }, signal })).text(),
+    async (signal) =>
+      (await apiResponse(`/api/reports/${runId}/download`, { query: { format: 'html' }, signal })).text(),
     [runId],
   );
   if (html.loading && !html.data) return <Skeleton active />;

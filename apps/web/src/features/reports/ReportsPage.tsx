@@ -18,7 +18,10 @@ export function ReportsPage() {
   const url = useUrlState({ plan: '', run: '' });
   const plans = usePlans();
   const planId = url.value('plan') || plans.data?.items[0]?.id || '';
-  const plan = useApi((signal) => (planId ? api<PlanDetail>(`/api/plans/${planId}`, { signal }) : null), [planId]);
+  const plan = useApi(
+    (signal) => (planId ? api<PlanDetail>(`/api/plans/${planId}`, { signal }) : null),
+    [planId],
+  );
 
   return (
     <>
@@ -34,7 +37,9 @@ export function ReportsPage() {
               style={{ width: '100%', maxWidth: 560 }}
             />
             {planId && <ReportsPanel key={planId} planId={planId} />}
-            {plan.data && plan.data.id === planId && managesPlan(me, plan.data) && <SchedulesPanel plan={plan.data} />}
+            {plan.data && plan.data.id === planId && managesPlan(me, plan.data) && (
+              <SchedulesPanel plan={plan.data} />
+            )}
           </Space>
         )}
       </AsyncContent>

@@ -11,11 +11,20 @@ import { ReportPreview } from './ReportPreview';
 import { FIGURE_KEYS, figureChange, withPreviousRun } from './report-history';
 
 const POLL_MS = 1500;
-const STATE_COLOURS: Record<ReportRun['state'], string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
+const STATE_COLOURS: Record<ReportRun['state'], string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};
 
 function RunState({ run }: { run: ReportRun }) {
   const { t } = useI18n();
-  return <Tag color={STATE_COLOURS[run.state]} data-testid="report-state">{t(`reports.state.${run.state}`)}</Tag>;
+  return (
+    <Tag color={STATE_COLOURS[run.state]} data-testid="report-state">
+      {t(`reports.state.${run.state}`)}
+    </Tag>
+  );
 }
 
 function DownloadButtons({ run }: { run: ReportRun }) {
@@ -60,7 +69,15 @@ function ActiveRun({ runId, onFinished }: { runId: string; onFinished(): void })
   }, [state, reload, run.data]);
   if (!run.data) return <ErrorAlert error={run.error} onRetry={run.reload} />;
   return (
-    <Card size="small" style={{ marginTop: 16 }} title={<>{new Date(run.data.createdAt).toLocaleString()} <RunState run={run.data} /></>}>
+    <Card
+      size="small"
+      style={{ marginTop: 16 }}
+      title={
+        <>
+          {new Date(run.data.createdAt).toLocaleString()} <RunState run={run.data} />
+        </>
+      }
+    >
       {run.data.error && <Typography.Text type="danger">{run.data.error}</Typography.Text>}
       {run.data.state === 'done' && (
         <>
@@ -95,9 +112,20 @@ export function ReportsPanel({ planId }: { planId: string }) {
     <>
       <Card size="small" title={t('reports.generate')}>
         <ErrorAlert error={generate.error} />
-        <Form layout="inline" initialValues={{ formats: ['html', 'xlsx'] }} onFinish={generate.run} style={{ rowGap: 8 }}>
-          <Form.Item name="formats" label={t('reports.formats')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <Checkbox.Group options={REPORT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))} />
+        <Form
+          layout="inline"
+          initialValues={{ formats: ['html', 'xlsx'] }}
+          onFinish={generate.run}
+          style={{ rowGap: 8 }}
+        >
+          <Form.Item
+            name="formats"
+            label={t('reports.formats')}
+            rules={[{ required: true, type: 'array', min: 1 }]}
+          >
+            <Checkbox.Group
+              options={REPORT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={generate.pending} data-testid="generate-report">
             {t('reports.generate')}
@@ -123,13 +151,28 @@ export function ReportsPanel({ planId }: { planId: string }) {
             key: 'createdAt',
             width: 180,
             render: (_v, { run }) => (
-              <Button type="link" size="small" onClick={() => url.set({ run: run.id })} style={{ padding: 0 }}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => url.set({ run: run.id })}
+                style={{ padding: 0 }}
+              >
                 {new Date(run.createdAt).toLocaleString()}
               </Button>
             ),
           },
-          { title: t('item.status'), key: 'state', width: 90, render: (_v, { run }) => <RunState run={run} /> },
-          { title: t('reports.formats'), key: 'formats', width: 130, render: (_v, { run }) => run.formats.join(', ').toUpperCase() },
+          {
+            title: t('item.status'),
+            key: 'state',
+            width: 90,
+            render: (_v, { run }) => <RunState run={run} />,
+          },
+          {
+            title: t('reports.formats'),
+            key: 'formats',
+            width: 130,
+            render: (_v, { run }) => run.formats.join(', ').toUpperCase(),
+          },
           ...FIGURE_KEYS.map((key) => ({
             title: t(`figure.${key}`),
             key,

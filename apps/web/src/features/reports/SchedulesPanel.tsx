@@ -30,7 +30,14 @@ export function SchedulesPanel({ plan }: { plan: PlanDetail }) {
   const create = useAction(async (values: ScheduleValues) => {
     await api('/api/report-schedules', {
       method: 'POST',
-      body: { planId: plan.id, cron: values.cron, timezone: plan.timeZone || PLAN_TIME_ZONE, formats: values.formats, recipientIds: values.recipientIds, locale },
+      body: {
+        planId: plan.id,
+        cron: values.cron,
+        timezone: plan.timeZone || PLAN_TIME_ZONE,
+        formats: values.formats,
+        recipientIds: values.recipientIds,
+        locale,
+      },
     });
     message.success(t('reports.scheduleCreated'));
     form.resetFields();
@@ -42,7 +49,9 @@ export function SchedulesPanel({ plan }: { plan: PlanDetail }) {
     schedules.reload();
   });
 
-  const people = new Map(plan.managers.map((manager) => [manager.id, `${manager.displayName} <${manager.email}>`]));
+  const people = new Map(
+    plan.managers.map((manager) => [manager.id, `${manager.displayName} <${manager.email}>`]),
+  );
   people.set(me.id, `${me.displayName} <${me.email}>`);
   const describeCron = (cron: string) => {
     const preset = presetOf(cron);
@@ -62,9 +71,18 @@ export function SchedulesPanel({ plan }: { plan: PlanDetail }) {
             scroll={{ x: 700 }}
             locale={{ emptyText: t('reports.noSchedules') }}
             columns={[
-              { title: t('reports.when'), key: 'cron', render: (_v, schedule) => describeCron(schedule.cron) },
+              {
+                title: t('reports.when'),
+                key: 'cron',
+                render: (_v, schedule) => describeCron(schedule.cron),
+              },
               { title: t('reports.timezone'), dataIndex: 'timezone', width: 130 },
-              { title: t('reports.formats'), key: 'formats', width: 140, render: (_v, schedule) => schedule.formats.join(', ').toUpperCase() },
+              {
+                title: t('reports.formats'),
+                key: 'formats',
+                width: 140,
+                render: (_v, schedule) => schedule.formats.join(', ').toUpperCase(),
+              },
               {
                 title: t('reports.recipients'),
                 key: 'recipients',
@@ -74,7 +92,10 @@ export function SchedulesPanel({ plan }: { plan: PlanDetail }) {
                 title: t('reports.nextRun'),
                 key: 'nextRunAt',
                 width: 170,
-                render: (_v, schedule) => (typeof schedule.nextRunAt === 'string' ? new Date(schedule.nextRunAt).toLocaleString() : '—'),
+                render: (_v, schedule) =>
+                  typeof schedule.nextRunAt === 'string'
+                    ? new Date(schedule.nextRunAt).toLocaleString()
+                    : '—',
               },
               {
                 title: '',
@@ -101,13 +122,30 @@ export function SchedulesPanel({ plan }: { plan: PlanDetail }) {
         onFinish={create.run}
       >
         <Form.Item name="cron" label={t('reports.when')} rules={[{ required: true }]}>
-          <Select options={CRON_PRESETS.map((preset) => ({ value: preset.cron, label: t(preset.label) }))} style={{ maxWidth: 320 }} />
+          <Select
+            options={CRON_PRESETS.map((preset) => ({ value: preset.cron, label: t(preset.label) }))}
+            style={{ maxWidth: 320 }}
+          />
         </Form.Item>
-        <Form.Item name="formats" label={t('reports.formats')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Checkbox.Group options={REPORT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))} />
+        <Form.Item
+          name="formats"
+          label={t('reports.formats')}
+          rules={[{ required: true, type: 'array', min: 1 }]}
+        >
+          <Checkbox.Group
+            options={REPORT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
+          />
         </Form.Item>
-        <Form.Item name="recipientIds" label={t('reports.recipients')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Select mode="multiple" options={[...people].map(([value, label]) => ({ value, label }))} style={{ maxWidth: 480 }} />
+        <Form.Item
+          name="recipientIds"
+          label={t('reports.recipients')}
+          rules={[{ required: true, type: 'array', min: 1 }]}
+        >
+          <Select
+            mode="multiple"
+            options={[...people].map(([value, label]) => ({ value, label }))}
+            style={{ maxWidth: 480 }}
+          />
         </Form.Item>
         <Button htmlType="submit" type="primary" loading={create.pending}>
           {t('reports.addSchedule')}

@@ -1,6 +1,14 @@
 import { ReportRun } from '../../api/types';
 
-export const FIGURE_KEYS = ['items', 'done', 'inProgress', 'notStarted', 'blocked', 'overdue', 'averageProgress'] as const;
+export const FIGURE_KEYS = [
+  'items',
+  'done',
+  'inProgress',
+  'notStarted',
+  'blocked',
+  'overdue',
+  'averageProgress',
+] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 /**
@@ -15,7 +23,11 @@ export function withPreviousRun(runs: ReportRun[]): { run: ReportRun; previous: 
   });
 }
 
-export function figureChange(run: ReportRun, previous: ReportRun | undefined, key: FigureKey): number | undefined {
+export function figureChange(
+  run: ReportRun,
+  previous: ReportRun | undefined,
+  key: FigureKey,
+): number | undefined {
   const now = run.summary?.headline[key];
   const before = previous?.summary?.headline[key];
   return now === undefined || before === undefined ? undefined : Math.round((now - before) * 10) / 10;

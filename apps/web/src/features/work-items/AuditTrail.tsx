@@ -13,7 +13,12 @@ function changes(entry: AuditEntry): string {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
   );
-  const show = (value: unknown) => (value === null || value === undefined ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const show = (value: unknown) =>
+    value === null || value === undefined
+      ? '—'
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   return fields.map((field) => `${field}: ${show(before[field])} → ${show(after[field])}`).join('; ');
 }
 
@@ -25,7 +30,10 @@ export function AuditTrail({ itemId, refreshKey }: { itemId: string; refreshKey:
   const entries = useApi(
     (signal) =>
       allowed
-        ? api<Page<AuditEntry>>('/api/audit-log', { query: { entityType: 'work_item', entityId: itemId, pageSize: 50 }, signal })
+        ? api<Page<AuditEntry>>('/api/audit-log', {
+            query: { entityType: 'work_item', entityId: itemId, pageSize: 50 },
+            signal,
+          })
         : null,
     [itemId, allowed, refreshKey],
   );
@@ -40,10 +48,24 @@ export function AuditTrail({ itemId, refreshKey }: { itemId: string; refreshKey:
           pagination={false}
           scroll={{ x: 700 }}
           columns={[
-            { title: t('reports.createdAt'), dataIndex: 'createdAt', width: 170, render: (value: string) => new Date(value).toLocaleString() },
-            { title: t('admin.name'), key: 'actor', width: 160, render: (_v, entry) => entry.actor?.displayName ?? '—' },
+            {
+              title: t('reports.createdAt'),
+              dataIndex: 'createdAt',
+              width: 170,
+              render: (value: string) => new Date(value).toLocaleString(),
+            },
+            {
+              title: t('admin.name'),
+              key: 'actor',
+              width: 160,
+              render: (_v, entry) => entry.actor?.displayName ?? '—',
+            },
             { title: 'action', dataIndex: 'action', width: 180 },
-            { title: '', key: 'changes', render: (_v, entry) => <Typography.Text code>{changes(entry)}</Typography.Text> },
+            {
+              title: '',
+              key: 'changes',
+              render: (_v, entry) => <Typography.Text code>{changes(entry)}</Typography.Text>,
+            },
           ]}
         />
       )}

@@ -72,7 +72,9 @@ export function PostUpdateModal({ item, onClose, onPosted }: PostUpdateModalProp
           <InputNumber min={0} max={100} step={5} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="status" label={t('update.status')}>
-          <Select options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))} />
+          <Select
+            options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -13,7 +13,17 @@ interface SubItemValues {
 }
 
 /** Milestones under an item; their progress rolls up into it on the API side. */
-export function SubItems({ item, subItems, canEdit, onChanged }: { item: WorkItem; subItems: WorkItem[]; canEdit: boolean; onChanged(): void }) {
+export function SubItems({
+  item,
+  subItems,
+  canEdit,
+  onChanged,
+}: {
+  item: WorkItem;
+  subItems: WorkItem[];
+  canEdit: boolean;
+  onChanged(): void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<SubItemValues>();
   const add = useAction(async (values: SubItemValues) => {
@@ -37,8 +47,17 @@ export function SubItems({ item, subItems, canEdit, onChanged }: { item: WorkIte
       {canEdit && (
         <>
           <ErrorAlert error={add.error} />
-          <Form<SubItemValues> form={form} layout="inline" onFinish={add.run} style={{ marginTop: 12, rowGap: 8 }}>
-            <Form.Item name="title" label={t('item.subItemTitle')} rules={[{ required: true, whitespace: true }]}>
+          <Form<SubItemValues>
+            form={form}
+            layout="inline"
+            onFinish={add.run}
+            style={{ marginTop: 12, rowGap: 8 }}
+          >
+            <Form.Item
+              name="title"
+              label={t('item.subItemTitle')}
+              rules={[{ required: true, whitespace: true }]}
+            >
               <Input maxLength={500} />
             </Form.Item>
             <Form.Item name="deadline" label={t('item.deadline')} rules={[{ required: true }]}>

@@ -24,12 +24,19 @@ function UpdateThread({ itemId, refreshKey }: { itemId: string; refreshKey: numb
               <List.Item.Meta
                 title={
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {update.author.displayName}（{update.organization.name}）· {new Date(update.createdAt).toLocaleString()}
+                    {update.author.displayName}（{update.organization.name}）·{' '}
+                    {new Date(update.createdAt).toLocaleString()}
                     {update.progress !== null && ` · ${update.progress}%`}
-                    {update.statusTo && update.statusTo !== update.statusFrom && ` · ${t(`status.${update.statusTo}`)}`}
+                    {update.statusTo &&
+                      update.statusTo !== update.statusFrom &&
+                      ` · ${t(`status.${update.statusTo}`)}`}
                   </Typography.Text>
                 }
-                description={<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{update.text}</Typography.Paragraph>}
+                description={
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
+                    {update.text}
+                  </Typography.Paragraph>
+                }
               />
             </List.Item>
           )}
@@ -40,7 +47,15 @@ function UpdateThread({ itemId, refreshKey }: { itemId: string; refreshKey: numb
 }
 
 /** Every lead unit's thread side by side: how liaison offices and provinces read each other. */
-export function UpdateThreads({ units, currentItemId, refreshKey }: { units: LeadUnitColumn[]; currentItemId: string; refreshKey: number }) {
+export function UpdateThreads({
+  units,
+  currentItemId,
+  refreshKey,
+}: {
+  units: LeadUnitColumn[];
+  currentItemId: string;
+  refreshKey: number;
+}) {
   const { t } = useI18n();
   return (
     <Row gutter={[16, 16]}>
@@ -57,11 +72,23 @@ export function UpdateThreads({ units, currentItemId, refreshKey }: { units: Lea
                 )}
               </>
             }
-            extra={unit.item && unit.item.id !== currentItemId ? <Link to={`/work-items/${unit.item.id}`}>{t('common.open')}</Link> : null}
+            extra={
+              unit.item && unit.item.id !== currentItemId ? (
+                <Link to={`/work-items/${unit.item.id}`}>{t('common.open')}</Link>
+              ) : null
+            }
           >
             {unit.item ? (
               <>
-                <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap', marginBottom: 8 }}>
+                <div
+                  style={{
+                    display: 'flex',
+                    gap: 12,
+                    alignItems: 'center',
+                    flexWrap: 'wrap',
+                    marginBottom: 8,
+                  }}
+                >
                   <TrafficLightTag light={unit.item.trafficLight} />
                   <StatusTag status={unit.item.status} />
                   <Progress percent={unit.item.progress} size="small" style={{ width: 120, margin: 0 }} />

@@ -17,7 +17,12 @@ import { UpdateThreads } from './UpdateThreads';
 /** This item's unit first, then the task's other lead units, each with its item. */
 function leadUnitsOf(detail: WorkItemDetail): LeadUnitColumn[] {
   const own: LeadUnitColumn = {
-    organization: { id: detail.organizationId, code: detail.organizationCode, name: detail.organizationName, kind: '' },
+    organization: {
+      id: detail.organizationId,
+      code: detail.organizationCode,
+      name: detail.organizationName,
+      kind: '',
+    },
     role: 'lead_province',
     written: detail.organizationName,
     item: detail,
@@ -32,14 +37,18 @@ export function WorkItemPage() {
   const [posting, setPosting] = useState(false);
   // Bumped after every write so the threads and the audit trail reload with the item.
   const [refreshKey, setRefreshKey] = useState(0);
-  const detail = useApi((signal) => api<WorkItemDetail>(`/api/work-items/${id}`, { signal }), [id, refreshKey]);
+  const detail = useApi(
+    (signal) => api<WorkItemDetail>(`/api/work-items/${id}`, { signal }),
+    [id, refreshKey],
+  );
   const refresh = () => setRefreshKey((key) => key + 1);
 
   return (
     <AsyncContent state={detail}>
       {(item) => {
         const ownOrganization = me.actingOrganizationId === item.organizationId;
-        const canAssign = me.role === 'admin' || me.role === 'manager' || (me.role === 'coordinator' && ownOrganization);
+        const canAssign =
+          me.role === 'admin' || me.role === 'manager' || (me.role === 'coordinator' && ownOrganization);
         const canPost = me.role !== 'viewer';
         return (
           <>
@@ -50,7 +59,11 @@ export function WorkItemPage() {
                 { title: `${item.taskCode} ${item.taskTitle}` },
               ]}
             />
-            <Space align="center" wrap style={{ margin: '12px 0', justifyContent: 'space-between', width: '100%' }}>
+            <Space
+              align="center"
+              wrap
+              style={{ margin: '12px 0', justifyContent: 'space-between', width: '100%' }}
+            >
               <Typography.Title level={3} style={{ margin: 0 }}>
                 {item.title}
               </Typography.Title>
@@ -64,8 +77,12 @@ export function WorkItemPage() {
               <Col xs={24} lg={canAssign ? 16 : 24}>
                 <Card size="small">
                   <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-                    <Descriptions.Item label={t('item.organization')}>{item.organizationName}</Descriptions.Item>
-                    <Descriptions.Item label={t('item.owner')}>{item.ownerName ?? t('item.noOwner')}</Descriptions.Item>
+                    <Descriptions.Item label={t('item.organization')}>
+                      {item.organizationName}
+                    </Descriptions.Item>
+                    <Descriptions.Item label={t('item.owner')}>
+                      {item.ownerName ?? t('item.noOwner')}
+                    </Descriptions.Item>
                     <Descriptions.Item label={t('item.deadline')}>
                       <DeadlineText item={item} />
                     </Descriptions.Item>
@@ -79,7 +96,11 @@ export function WorkItemPage() {
                       <Progress percent={item.progress} size="small" style={{ width: 160 }} />
                     </Descriptions.Item>
                   </Descriptions>
-                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true }} style={{ marginTop: 12 }}>
+                  <Typography.Paragraph
+                    type="secondary"
+                    ellipsis={{ rows: 3, expandable: true }}
+                    style={{ marginTop: 12 }}
+                  >
                     {item.task.body}
                   </Typography.Paragraph>
                 </Card>
@@ -103,7 +124,11 @@ export function WorkItemPage() {
               {t('item.audit')}
             </Typography.Title>
             <AuditTrail itemId={item.id} refreshKey={refreshKey} />
-            <PostUpdateModal item={posting ? item : null} onClose={() => setPosting(false)} onPosted={refresh} />
+            <PostUpdateModal
+              item={posting ? item : null}
+              onClose={() => setPosting(false)}
+              onPosted={refresh}
+            />
           </>
         );
       }}

@@ -6,7 +6,10 @@ import { DeadlineText, StatusTag, TrafficLightTag } from '../../components/work-
 import { Translate } from '../../i18n';
 
 /** The columns every work-item list shares; screens add their own (an action, say) at the end. */
-export function workItemColumns(t: Translate, options: { showOrganization?: boolean } = {}): TableColumnsType<WorkItem> {
+export function workItemColumns(
+  t: Translate,
+  options: { showOrganization?: boolean } = {},
+): TableColumnsType<WorkItem> {
   return [
     {
       title: t('item.light'),
@@ -33,10 +36,21 @@ export function workItemColumns(t: Translate, options: { showOrganization?: bool
       title: t('item.owner'),
       dataIndex: 'ownerName',
       width: 120,
-      render: (_value, item) => item.ownerName ?? <Typography.Text type="secondary">{t('item.noOwner')}</Typography.Text>,
+      render: (_value, item) =>
+        item.ownerName ?? <Typography.Text type="secondary">{t('item.noOwner')}</Typography.Text>,
     },
-    { title: t('item.deadline'), dataIndex: 'deadline', width: 120, render: (_value, item) => <DeadlineText item={item} /> },
-    { title: t('item.status'), dataIndex: 'status', width: 100, render: (_value, item) => <StatusTag status={item.status} /> },
+    {
+      title: t('item.deadline'),
+      dataIndex: 'deadline',
+      width: 120,
+      render: (_value, item) => <DeadlineText item={item} />,
+    },
+    {
+      title: t('item.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (_value, item) => <StatusTag status={item.status} />,
+    },
     {
       title: t('item.progress'),
       dataIndex: 'progress',
