@@ -48,8 +48,8 @@ async function main(): Promise<void> {
   try {
     if (only.includes('joint-report'))
       results.push(await benchJointReport(dataSource, dataset, { rounds: 7, log }));
-    if (only.includes('reminder-scan')) {
-      results.push(await benchReminderScan(dataSource, dataset, { rounds: 3, redisUrl, log }));
+    if (only.includes('reminder-scan') || only.includes('reminder-scan-steady')) {
+      results.push(...(await benchReminderScan(dataSource, dataset, { rounds: 3, redisUrl, log })));
     }
     // The scan's writes leave dead rows and clear visibility bits that autovacuum would restore
     // before anyone lists items; the list benchmark measures the database as it normally is.

@@ -8,6 +8,7 @@ export const BENCHMARK_NAMES = [
   'work-items-keyset',
   'joint-report',
   'reminder-scan',
+  'reminder-scan-steady',
   'plan-parse',
   'plan-parse-docx',
   'plan-parse-pdf',

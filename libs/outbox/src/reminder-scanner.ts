@@ -1,12 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { NotificationKind } from '@xietong/domain';
 import {
   cadenceReminders,
   DEFAULT_REMINDER_POLICY,
   dueReminders,
+  nextReminderCheck,
   parseReminderPolicy,
   parseReportingCadence,
   ReminderPolicy,
@@ -34,6 +35,8 @@ interface ScannedItem {
   task_code: string;
   organization_name: string;
   last_activity_at: Date;
+  /** The row version read: the scan records the item's next check only if nobody changed it since. */
+  xmin: string;
 }
 
 interface Decision {
@@ -89,6 +92,12 @@ export class ReminderScanner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Incremental: reads only open items within the horizon whose next threshold has come (or that
+   * changed since, which clears it, or were last judged "as of" a later time), and records for each
+   * the start of the day its reminders can next change (`nextReminderCheck`). A scan soon after
+   * another reads almost nothing.
+   */
   async scan(now = new Date(), workItemIds?: string[]): Promise<ReminderScanResult> {
     const plans = await this.loadPlans();
     const directory = await RecipientDirectory.load(this.dataSource.manager);
@@ -102,13 +111,14 @@ export class ReminderScanner {
       const items: ScannedItem[] = await this.dataSource.query(
         `SELECT w.id, w.plan_id, w.organization_id, w.owner_id, w.deadline::text AS deadline, w.status, w.title,
                 t.code AS task_code, o.name AS organization_name,
-                coalesce(w.last_update_at, w.updated_at) AS last_activity_at
+                coalesce(w.last_update_at, w.updated_at) AS last_activity_at, w.xmin::text AS xmin
          FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN organizations o ON o.id = w.organization_id
          WHERE w.status IN ('not_started', 'in_progress', 'blocked') AND w.id > $1
            AND (w.deadline <= $2::date OR w.status = 'in_progress')
            AND ($3::uuid[] IS NULL OR w.id = ANY($3::uuid[]))
+           AND (w.reminder_check_at IS NULL OR w.reminder_check_at <= $5 OR w.reminder_scanned_at > $5)
          ORDER BY w.id LIMIT $4`,
-        [after, horizon, workItemIds ?? null, BATCH_SIZE],
+        [after, horizon, workItemIds ?? null, BATCH_SIZE, now],
       );
       if (!items.length) break;
       after = items[items.length - 1].id;
@@ -116,6 +126,7 @@ export class ReminderScanner {
       const drafts = items.flatMap((item) => this.draftsFor(item, plans, directory, now));
       const escalated = [...new Set(drafts.filter((d) => d.kind === 'escalation').map((d) => d.workItemId))];
       const written = await this.dataSource.transaction(async (manager) => {
+        await this.recordNextChecks(manager, items, plans, now);
         if (escalated.length) {
           await manager.query(
             `UPDATE work_items SET escalated_at = $2 WHERE id = ANY($1::uuid[]) AND escalated_at IS NULL`,
@@ -135,6 +146,31 @@ export class ReminderScanner {
     }
     if (result.notificationsCreated) this.logger.log(result, 'reminder scan');
     return result;
+  }
+
+  /**
+   * One statement per batch. Guarded by the row version read (before this transaction's own
+   * escalation update), so an item edited meanwhile keeps the cleared check and is read next time.
+   */
+  private async recordNextChecks(
+    manager: EntityManager,
+    items: ScannedItem[],
+    plans: Map<string, PlanSettings>,
+    now: Date,
+  ): Promise<void> {
+    const checks = items.map((item) => {
+      const policy = plans.get(item.plan_id)?.policy;
+      const next =
+        policy &&
+        nextReminderCheck({ ...item, lastActivityAt: new Date(item.last_activity_at) }, policy, now);
+      return next ? next.toISOString() : 'infinity';
+    });
+    await manager.query(
+      `UPDATE work_items w SET reminder_check_at = c.check_at, reminder_scanned_at = $4
+       FROM unnest($1::uuid[], $2::xid[], $3::timestamptz[]) AS c(id, seen, check_at)
+       WHERE w.id = c.id AND w.xmin = c.seen`,
+      [items.map((item) => item.id), items.map((item) => item.xmin), checks, now],
+    );
   }
 
   /** Organizations that have not posted their periodic update (weekly, monthly) on a plan that asks for one. */

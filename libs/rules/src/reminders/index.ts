@@ -8,3 +8,4 @@ export * from './silence';
 export * from './working-days';
 export * from './zoned-time';
 export * from './daily-digest';
+export * from './next-reminder-check';
