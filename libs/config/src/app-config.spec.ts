@@ -55,6 +55,20 @@ describe(loadConfig.name, () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, TRUST_PROXY: 'proxy.example.com' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('takes Redis Cluster and Sentinel URLs, and refuses a queue prefix without a hash tag on a cluster', () => {
+    const cluster = 'redis+cluster://10.0.0.1:7000,10.0.0.2:7000';
+    expect(loadConfig({ REDIS_URL: cluster }).queuePrefix).toBe('{xietong}');
+    expect(loadConfig({ REDIS_URL: 'redis+sentinel://s1:26379/mymaster' }).redisUrl).toMatch(
+      /^redis\+sentinel/,
+    );
+    expect(() => loadConfig({ REDIS_URL: cluster, QUEUE_PREFIX: 'xietong' })).toThrow(
+      /QUEUE_PREFIX: needs a hash tag on a Redis Cluster/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'memcached://x:1' })).toThrow(
+      /REDIS_URL: must be redis:\/\/host:port/,
+    );
+  });
+
   it('refuses to start in production without a real JWT secret', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: PUBLISHED_JWT_SECRET })).toThrow(

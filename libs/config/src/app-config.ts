@@ -35,7 +35,10 @@ const configSchema = z
       ),
     REDIS_URL: z
       .string()
-      .regex(/^rediss?:\/\//, 'must be a redis:// URL, e.g. redis://127.0.0.1:6379')
+      .regex(
+        /^rediss?(\+(cluster|sentinel))?:\/\//,
+        'must be redis://host:port, redis+cluster://host1:port1,host2:port2 or redis+sentinel://host1:port1,host2:port2/mastername',
+      )
       .default('redis://127.0.0.1:6379'),
     QUEUE_PREFIX: z.string().min(1).default('{xietong}'),
     SMTP_URL: z
@@ -79,7 +82,20 @@ const configSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.ATTACHMENT_STORAGE === 's3' && !env.S3_BUCKET) {
-      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when ATTACHMENT_STORAGE=s3' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_BUCKET'],
+        message: 'is required when ATTACHMENT_STORAGE=s3',
+      });
+    }
+    // BullMQ's scripts touch several keys of a queue at once; on a cluster they must share a slot.
+    if (/^rediss?\+cluster:/.test(env.REDIS_URL) && !/\{[^}]+\}/.test(env.QUEUE_PREFIX)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['QUEUE_PREFIX'],
+        message:
+          'needs a hash tag on a Redis Cluster, e.g. {xietong}, so that each queue keeps its keys in one slot',
+      });
     }
     if (env.NODE_ENV !== 'production') return;
     if (!env.JWT_SECRET || env.JWT_SECRET.length < 32) {

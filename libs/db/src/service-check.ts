@@ -1,11 +1,15 @@
 import { Client } from 'pg';
-import Redis from 'ioredis';
+import { createRedisClient } from '@xietong/queue';
 
 export class ServiceUnavailableError extends Error {}
 
+/** host:port (or the list of them for a Redis Cluster or Sentinels), without credentials. */
 function describeTarget(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? 6379 : 5432)}`;
+  const hosts = url
+    .replace(/^[^:]+:\/\//, '')
+    .replace(/^[^@/]*@/, '')
+    .split('/')[0];
+  return /:\d+/.test(hosts) ? hosts : `${hosts}:${url.startsWith('redis') ? 6379 : 5432}`;
 }
 
 /**
@@ -29,7 +33,7 @@ export async function assertServicesReachable(databaseUrl: string, redisUrl: str
     await client.end().catch(() => undefined);
   }
 
-  const redis = new Redis(redisUrl, {
+  const redis = createRedisClient(redisUrl, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,

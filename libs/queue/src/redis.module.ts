@@ -1,7 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
-import { redisConnectionOptions } from './redis-connection';
+import { createRedisClient } from './redis-connection';
 
 /** A plain Redis client for health checks and rate limits (queues keep their own connections). */
 export const REDIS = Symbol('REDIS');
@@ -12,12 +12,12 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
+      // Typed as a single server's client: every command used (GET, MULTI, TTL, PING) means the same on a cluster.
       useFactory: (config: AppConfig) =>
-        new Redis({
-          ...redisConnectionOptions(config.redisUrl),
+        createRedisClient(config.redisUrl, {
           maxRetriesPerRequest: 1,
           keyPrefix: `${config.queuePrefix}:`,
-        }),
+        }) as Redis,
     },
   ],
   exports: [REDIS],

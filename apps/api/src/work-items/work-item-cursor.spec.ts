@@ -8,6 +8,7 @@ describe('work-item cursor', () => {
       { sort: 'deadline' as const, key: '20819', id },
       { sort: '-lastUpdateAt' as const, key: null, id },
       { sort: 'updatedAt' as const, key: '1764028800123456', id },
+      { sort: '-title' as const, key: '推进北部湾港口群协同发展 "quoted"', id },
     ]) {
       expect(decodeWorkItemCursor(encodeWorkItemCursor(cursor))).toEqual(cursor);
     }
@@ -18,7 +19,7 @@ describe('work-item cursor', () => {
     for (const text of [
       'not base64 json',
       encode({ sort: 'deadline', key: '1', id }),
-      encode(['title', '1', id]),
+      encode(['organization', '1', id]),
       encode(['deadline', "1'; DROP TABLE work_items; --", id]),
       encode(['deadline', 1, id]),
       encode(['deadline', '99999999999', id]),

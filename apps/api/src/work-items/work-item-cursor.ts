@@ -18,7 +18,7 @@ const MAX_TITLE_KEY = 2000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Titles are text (as long as a title may be); every other key an integer, 32-bit but for timestamps in microseconds. */
-function isKeyOf(sort: WorkItemSort, key: unknown): boolean {
+function isKeyOf(sort: WorkItemSort, key: unknown): key is string {
   if (typeof key !== 'string') return false;
   const field = sort.replace(/^-/, '');
   if (field === 'title') return key.length <= MAX_TITLE_KEY;
@@ -47,5 +47,5 @@ export function decodeWorkItemCursor(text: string): WorkItemCursor | null {
   if (!WORK_ITEM_SORTS.includes(sort as WorkItemSort)) return null;
   if (key !== null && !isKeyOf(sort as WorkItemSort, key)) return null;
   if (typeof id !== 'string' || !UUID.test(id)) return null;
-  return { sort: sort as WorkItemSort, key, id };
+  return { sort: sort as WorkItemSort, key: key as string | null, id };
 }
