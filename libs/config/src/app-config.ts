@@ -68,6 +68,24 @@ const configSchema = z
     OUTBOX_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(120),
     DELIVERY_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
     DELIVERY_BACKOFF_MS: z.coerce.number().int().min(10).default(2000),
+    DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(10).default(300_000),
+    DELIVERY_RETRY_WINDOW_SECONDS: z.coerce.number().int().min(1).default(86_400),
+    SCHEDULER_HEAL_EVERY_SECONDS: z.coerce.number().int().min(1).default(60),
+    REPORT_RUN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).default(900),
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        (value ?? '')
+          .split(',')
+          .map((host) =>
+            host
+              .trim()
+              .toLowerCase()
+              .replace(/^\[(.*)\]$/, '$1'),
+          )
+          .filter(Boolean),
+      ),
     QUEUE_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
     ATTACHMENT_STORAGE: z.enum(['postgres', 's3']).default('postgres'),
     ATTACHMENT_MAX_FILE_MB: z.coerce.number().positive().max(2048).default(20),
@@ -136,8 +154,17 @@ export interface AppConfig {
   reminderScanEverySeconds: number;
   outboxSweepAfterSeconds: number;
   deliveryConcurrency: number;
-  /** First retry delay of a failed delivery; doubles each attempt. */
+  /** First retry delay of a failed delivery; doubles each attempt up to `deliveryBackoffMaxMs`. */
   deliveryBackoffMs: number;
+  deliveryBackoffMaxMs: number;
+  /** How long transient failures (server down, greylisting, HTTP 5xx) are retried before the row says failed. */
+  deliveryRetryWindowSeconds: number;
+  /** How often each worker checks that its job schedulers still exist in Redis (and re-creates them). */
+  schedulerHealEverySeconds: number;
+  /** A report run still queued or running this long after it was requested is enqueued again. */
+  reportRunTimeoutSeconds: number;
+  /** Webhook hosts exempt from the private-address refusal (lower case, IPv6 without brackets). */
+  webhookAllowedHosts: string[];
   /** How soon a job whose worker died is handed to another worker. */
   queueStalledIntervalMs: number;
   logLevel: string;
@@ -188,6 +215,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     outboxSweepAfterSeconds: e.OUTBOX_SWEEP_AFTER_SECONDS,
     deliveryConcurrency: e.DELIVERY_CONCURRENCY,
     deliveryBackoffMs: e.DELIVERY_BACKOFF_MS,
+    deliveryBackoffMaxMs: e.DELIVERY_BACKOFF_MAX_MS,
+    deliveryRetryWindowSeconds: e.DELIVERY_RETRY_WINDOW_SECONDS,
+    schedulerHealEverySeconds: e.SCHEDULER_HEAL_EVERY_SECONDS,
+    reportRunTimeoutSeconds: e.REPORT_RUN_TIMEOUT_SECONDS,
+    webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
     attachments: {

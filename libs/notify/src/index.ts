@@ -4,3 +4,4 @@ export * from './notification-delivery.error';
 export * from './webhook-signature';
 export * from './webhook.channel';
 export * from './send-options';
+export * from './webhook-address';

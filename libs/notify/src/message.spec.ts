@@ -131,4 +131,31 @@ describe('renderNotification', () => {
       renderNotification('overdue', { ...item, daysOverdue: 3, workingDays: true }, 'en').subject,
     ).toMatch(/^\[Xietong\] Overdue by 3 working days: /);
   });
+
+  it('makes people’s text inert in robot Markdown: no markup, links, mentions, headings or extra lines', () => {
+    const rendered = renderNotification('update_posted', {
+      ...item,
+      itemTitle: '**紧急** [点我](http://evil.example) <@all> `code` _斜_ ~删~ |表|\n### 伪标题\n> 伪引用',
+      organizationName: '广西\r\n# 自治区',
+      authorName: '<font color="warning">王</font>',
+      updateText: '第一行 *加粗*\n第二行 [链接](http://x)',
+    });
+    const lines = rendered.markdown.split('\n');
+    expect(lines[0]).toBe(
+      '### 【协同】＜font color="warning"＞王＜/font＞反馈了进展：(十二)＊＊紧急＊＊ ［点我］(http://evil.example) ＜@all＞ ｀code｀ ＿斜＿ ～删～ ｜表｜ ＃＃＃ 伪标题 ＞ 伪引用 — 广西 ＃ 自治区',
+    );
+    // Only our own markup is left: the heading, bold labels, quote lines and our link.
+    expect(rendered.markdown).not.toMatch(/\[点我\]|<@all>|<font|`code`/);
+    expect(lines.filter((line) => line.startsWith('#'))).toHaveLength(1);
+    expect(lines).toContain('> 第一行 ＊加粗＊');
+    expect(lines).toContain('> 第二行 ［链接］(http://x)');
+    expect(rendered.markdown).toContain(`[查看详情](${item.link})`);
+    // Mail keeps the text as written (HTML-escaped there).
+    expect(rendered.subject).toContain('**紧急** [点我]');
+  });
+
+  it('leaves our own English prefix alone in robot Markdown', () => {
+    const rendered = renderNotification('due_today', { ...item, itemTitle: 'a*b' }, 'en');
+    expect(rendered.markdown.split('\n')[0]).toBe('### [Xietong] Due today: (十二)a＊b — 广西壮族自治区');
+  });
 });

@@ -437,13 +437,69 @@ export function renderNotification<K extends RenderableKind>(
     greeting: copy.greeting(payload.recipientName),
     link: payload.link,
   };
-  const subject = `${copy.subjectPrefix}${parts.headline}${parts.about ? `${copy.colon}${parts.about}` : ''}`;
+  const subject = subjectOf(parts, copy);
+  // Robots render Markdown: the same parts built from a neutralised payload, so a title cannot add markup.
+  const robotParts: MessageParts = {
+    ...copy.parts[kind](markdownSafePayload(payload)),
+    greeting: '',
+    link: payload.link,
+  };
   return {
     subject,
     text: renderText(parts, copy),
     html: renderHtml(subject, parts, copy),
-    markdown: renderMarkdown(subject, parts, copy),
+    markdown: renderMarkdown(subjectOf(robotParts, copy), robotParts, copy),
   };
+}
+
+function subjectOf(parts: MessageParts, copy: Copy): string {
+  return `${copy.subjectPrefix}${parts.headline}${parts.about ? `${copy.colon}${parts.about}` : ''}`;
+}
+
+// Full-width look-alikes rather than backslashes: WeCom, DingTalk and Feishu each speak their own
+// Markdown dialect, and not all of them honour backslash escapes, while every one shows these as text.
+const MARKDOWN_LOOKALIKES: Record<string, string> = {
+  '\\': '＼',
+  '`': '｀',
+  '*': '＊',
+  _: '＿',
+  '[': '［',
+  ']': '］',
+  '<': '＜',
+  '>': '＞',
+  '#': '＃',
+  '~': '～',
+  '|': '｜',
+};
+
+/**
+ * Text from people (titles, names, update text) made inert for robot Markdown: markup characters
+ * become look-alikes and line breaks spaces, so a title can neither format, link, mention (`<@all>`)
+ * nor start a heading or quote of its own. `multiline` keeps the line breaks of quoted text.
+ */
+export function escapeRobotMarkdown(value: string, multiline = false): string {
+  const inert = value.replace(/[\\`*_[\]<>#~|]/g, (character) => MARKDOWN_LOOKALIKES[character]);
+  return multiline
+    ? inert.replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    : inert.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+}
+
+// Quoted text keeps its lines (each becomes a `>` line); links are ours, built from PUBLIC_URL.
+const QUOTED_FIELDS = new Set(['updateText', 'reason', 'highlights']);
+const LINK_FIELDS = new Set(['link']);
+
+function markdownSafePayload<T>(payload: T): T {
+  const visit = (value: unknown, field: string): unknown => {
+    if (typeof value === 'string') {
+      return LINK_FIELDS.has(field) ? value : escapeRobotMarkdown(value, QUOTED_FIELDS.has(field));
+    }
+    if (Array.isArray(value)) return value.map((entry) => visit(entry, field));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, visit(entry, key)]));
+    }
+    return value;
+  };
+  return visit(payload, '') as T;
 }
 
 function renderText(parts: MessageParts, copy: Copy): string {

@@ -77,7 +77,9 @@ const message: WebhookMessage = {
 
 describe('WebhookChannel against local receivers', () => {
   const receiver = new Receiver();
-  const channel = new WebhookChannel({ timeoutMs: 1_000 });
+  // The receiver listens on loopback, which only an administrator's allowance opens.
+  const allowLoopback = { allowedHosts: ['127.0.0.1'] };
+  const channel = new WebhookChannel({ timeoutMs: 1_000, addressPolicy: allowLoopback });
 
   beforeAll(() => receiver.start());
   afterAll(() => receiver.stop());
@@ -87,8 +89,15 @@ describe('WebhookChannel against local receivers', () => {
 
   it('posts generic JSON whose HMAC signature the receiver verifies', async () => {
     receiver.answer = { status: 204, body: '' };
-    await channel.send({ url: `${receiver.base}/hooks/xietong`, secret: 'whsec_1', format: 'json', message });
+    await channel.send({
+      url: `${receiver.base}/hooks/xietong`,
+      secret: 'whsec_1',
+      format: 'json',
+      message,
+      idempotencyKey: 'n-1',
+    });
     const request = receiver.last();
+    expect(request.headers['idempotency-key']).toBe('n-1');
     expect(request.method).toBe('POST');
     expect(request.url.pathname).toBe('/hooks/xietong');
     expect(request.headers['content-type']).toBe('application/json; charset=utf-8');
@@ -155,8 +164,8 @@ describe('WebhookChannel against local receivers', () => {
     ]);
   });
 
-  it('reports HTTP 500 as a failure worth retrying', async () => {
-    receiver.answer = { status: 500, body: 'upstream exploded' };
+  it('reports HTTP 500 as a failure worth retrying, by status and category, never the body', async () => {
+    receiver.answer = { status: 500, body: 'INTERNAL-ONLY: db_password=hunter2' };
     const attempt = channel.send({
       url: `${receiver.base}/hooks/xietong`,
       secret: 's',
@@ -166,8 +175,9 @@ describe('WebhookChannel against local receivers', () => {
     await expect(attempt).rejects.toThrow(NotificationDeliveryError);
     await expect(attempt).rejects.toMatchObject({
       permanent: false,
-      message: `Webhook at ${new URL(receiver.base).host} answered HTTP 500: upstream exploded`,
+      message: `网络钩子（${new URL(receiver.base).host}）回复 HTTP 500（接收方服务器错误）。Webhook at ${new URL(receiver.base).host} answered HTTP 500 (server error).`,
     });
+    await expect(attempt).rejects.not.toMatchObject({ message: expect.stringContaining('hunter2') });
   });
 
   it('reports HTTP 404 as a permanent failure', async () => {
@@ -177,7 +187,7 @@ describe('WebhookChannel against local receivers', () => {
     ).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('answered HTTP 404') });
   });
 
-  it('reports a DingTalk refusal (errcode 310000) despite HTTP 200, without leaking the token', async () => {
+  it('reports a DingTalk refusal (errcode 310000) despite HTTP 200, without the token or the answer text', async () => {
     receiver.answer = { status: 200, body: '{"errcode":310000,"errmsg":"sign not match"}' };
     const attempt = channel.send({
       url: `${receiver.base}/robot/send?access_token=secret-token`,
@@ -187,42 +197,59 @@ describe('WebhookChannel against local receivers', () => {
     });
     await expect(attempt).rejects.toMatchObject({
       channel: 'webhook',
-      message: `DingTalk robot at ${new URL(receiver.base).host} refused the message: error 310000 sign not match`,
+      message: `钉钉机器人（${new URL(receiver.base).host}）拒收了消息（错误码 310000）。DingTalk robot at ${new URL(receiver.base).host} refused the message (error code 310000).`,
     });
-    await expect(attempt).rejects.not.toMatchObject({ message: expect.stringContaining('secret-token') });
+    await expect(attempt).rejects.not.toMatchObject({
+      message: expect.stringMatching(/secret-token|sign not match/),
+    });
   });
 
   it.each([
-    [
-      'wecom',
-      '{"errcode":93000,"errmsg":"invalid webhook url"}',
-      'WeCom robot',
-      'error 93000 invalid webhook url',
-    ],
-    [
-      'feishu',
-      '{"code":19021,"msg":"sign match fail or timestamp is not within one hour from current time"}',
-      'Feishu robot',
-      'error 19021 sign match fail',
-    ],
-    ['wecom', '<html>gateway</html>', 'WeCom robot', 'gave an answer that is not JSON'],
+    ['wecom', '{"errcode":93000,"errmsg":"invalid webhook url"}', '企业微信机器人', 'error code 93000\\)'],
+    ['feishu', '{"code":19021,"msg":"sign match fail"}', '飞书机器人', 'error code 19021\\)'],
+    ['wecom', '<html>gateway</html>', '企业微信机器人', 'gave an answer that is not JSON'],
   ] as const)('reports a %s refusal in the JSON answer', async (format, body, name, reason) => {
     receiver.answer = { status: 200, body };
     await expect(
       channel.send({ url: `${receiver.base}/robot`, secret: 's', format, message }),
     ).rejects.toMatchObject({
-      message: expect.stringMatching(new RegExp(`^${name} at 127\\.0\\.0\\.1:\\d+ .*${reason}`)),
+      message: expect.stringMatching(new RegExp(`^${name}（127\\.0\\.0\\.1:\\d+）.*${reason}`)),
     });
   });
 
   it('gives up on a receiver that does not answer in time', async () => {
     receiver.answer = { status: 200, body: '{"errcode":0}', delayMs: 3_000 };
-    const quick = new WebhookChannel({ timeoutMs: 200 });
+    const quick = new WebhookChannel({ timeoutMs: 200, addressPolicy: allowLoopback });
     await expect(
       quick.send({ url: `${receiver.base}/slow`, format: 'wecom', message }),
     ).rejects.toMatchObject({
       permanent: false,
       message: expect.stringContaining('could not be reached: no answer within 200 ms'),
     });
+  });
+
+  it('follows no redirect: a 302 is a permanent failure and the target is never asked', async () => {
+    receiver.answer = { status: 302, body: '' };
+    const before = receiver.requests.length;
+    await expect(
+      channel.send({ url: `${receiver.base}/moved`, format: 'json', message }),
+    ).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('不跟随重定向') });
+    expect(receiver.requests).toHaveLength(before + 1);
+  });
+
+  it('refuses at send time a name that resolves to loopback, before any byte is sent', async () => {
+    const strict = new WebhookChannel({ timeoutMs: 1_000 });
+    const before = receiver.requests.length;
+    const port = new URL(receiver.base).port;
+    await expect(
+      strict.send({ url: `http://localhost:${port}/hooks/xietong`, format: 'json', message }),
+    ).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringMatching(/^不能向回环地址推送（localhost 解析到 (127\.0\.0\.1|::1)）/),
+    });
+    await expect(
+      strict.send({ url: `${receiver.base}/hooks/xietong`, format: 'json', message }),
+    ).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('回环地址') });
+    expect(receiver.requests).toHaveLength(before);
   });
 });

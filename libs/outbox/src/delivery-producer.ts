@@ -5,7 +5,17 @@ import { Queue } from 'bullmq';
 import { DeliverNotificationJob, JOBS, QUEUES } from '@xietong/queue';
 import { WrittenNotification } from './notification-draft';
 
+/**
+ * Attempts of the job itself, for errors around a delivery (the database unreachable). A failed
+ * send is retried by the deliverer's own schedule (see `cappedBackoffMs`), which spans the retry
+ * window; if these attempts run out, the row is still pending and the sweeper enqueues it again.
+ */
 export const DELIVERY_ATTEMPTS = 6;
+
+/** Exponential from `firstMs`, capped at `maxMs`: the wait after the n-th failed attempt. */
+export function cappedBackoffMs(failedAttempts: number, firstMs: number, maxMs: number): number {
+  return Math.min(maxMs, firstMs * 2 ** Math.min(Math.max(0, failedAttempts - 1), 40));
+}
 
 /** One delivery job per outbox row; `jobId` = row id, so enqueuing a row twice adds one job. */
 @Injectable()
@@ -42,7 +52,7 @@ export class DeliveryProducer {
     return deliverable.length;
   }
 
-  /** Re-adds rows whose job is gone (Redis lost it) or finished without sending (the row is still pending). */
+  /** Re-adds rows whose job is gone (Redis lost it) or finished without sending (the row is still pending, sending or failed). */
   async reenqueue(notificationIds: readonly string[]): Promise<number> {
     let added = 0;
     for (const id of notificationIds) {

@@ -7,6 +7,7 @@ import {
   EmailChannel,
   Locale,
   NotificationDeliveryError,
+  notificationMessageId,
   NotificationPayloads,
   RenderableKind,
   RenderedNotification,
@@ -15,9 +16,15 @@ import {
 } from '@xietong/notify';
 import { type WebhookFormat } from '@xietong/domain';
 import { localDate } from '@xietong/rules';
+import { AcceptGate } from './accept-gate';
+import { cappedBackoffMs } from './delivery-producer';
 
 interface ClaimedNotification {
   id: string;
+  state: 'pending' | 'sending' | 'failed';
+  attempts: number;
+  batch_id: string | null;
+  first_failed_at: Date | null;
   recipient_id: string | null;
   recipient_name: string | null;
   time_zone: string | null;
@@ -37,92 +44,204 @@ interface ClaimedNotification {
 
 export type DeliveryOutcome =
   | { outcome: 'sent' }
-  /** Already sent, or another worker holds it right now. */
+  /** Already sent or given up on. */
   | { outcome: 'skipped' }
   /** Quiet hours or a digest: not before this time. */
-  | { outcome: 'deferred'; until: Date };
+  | { outcome: 'deferred'; until: Date }
+  /** A transient failure within the retry window: tried again at `until` (capped exponential backoff). */
+  | { outcome: 'retry'; reason: string; until: Date }
+  /** Permanent, or transient for longer than the retry window (the sweeper still retries those). */
+  | { outcome: 'failed'; reason: string };
+
+interface Claim {
+  row: ClaimedNotification;
+  /** The rows one message carries: one, or a digest's. */
+  batch: ClaimedNotification[];
+  /** Names the message (Message-ID, Idempotency-Key) the same way on every attempt. */
+  messageKey: string;
+}
+
+const CLAIMABLE = `(n.state IN ('pending', 'sending') OR (n.state = 'failed' AND n.failure_kind = 'transient'))`;
 
 /**
- * Sends one outbox row. The row is locked while sending and marked sent just before the receiver
- * accepts (see `SendOptions.beforeAccept`), so a second worker, a stalled job run twice or a
- * re-enqueued row never sends it again.
+ * Sends one outbox row: marks it `sending` (committed) before the receiver can accept, `sent`
+ * after. A crash in between leaves it `sending`; the stalled job or the sweeper then sends it
+ * again under the same Message-ID / Idempotency-Key, so the receiver can drop the repeat, and the
+ * row counts the redelivery. A session advisory lock, held across the send and released by
+ * Postgres if this process dies, keeps a second worker (a stalled job run twice) from sending it
+ * at the same time.
  */
 @Injectable()
 export class NotificationDeliverer {
   private readonly email: EmailChannel;
-  private readonly webhook = new WebhookChannel();
+  private readonly webhook: WebhookChannel;
+  private readonly gate = new AcceptGate();
   private readonly publicUrl: string;
+  private readonly mailFrom: string;
+  private readonly retryWindowSeconds: number;
+  private readonly backoff: { firstMs: number; maxMs: number };
+  private readonly retryEveryMinutes: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.email = new EmailChannel({ smtpUrl: config.smtpUrl, from: config.mailFrom });
+    this.webhook = new WebhookChannel({ addressPolicy: { allowedHosts: config.webhookAllowedHosts } });
     this.publicUrl = config.publicUrl;
+    this.mailFrom = config.mailFrom;
+    this.retryWindowSeconds = config.deliveryRetryWindowSeconds;
+    this.backoff = { firstMs: config.deliveryBackoffMs, maxMs: config.deliveryBackoffMaxMs };
+    this.retryEveryMinutes = Math.max(1, Math.round(config.deliveryBackoffMaxMs / 60_000));
   }
 
-  async deliver(notificationId: string, isLastAttempt: boolean, now = new Date()): Promise<DeliveryOutcome> {
+  async deliver(notificationId: string, now = new Date()): Promise<DeliveryOutcome> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    let committed = false;
+    let lockKey: string | null = null;
     try {
-      await runner.startTransaction();
-      // Digest rows of one recipient are sent together: their deliveries take turns, so the first
-      // one gathers every due row and the others then find theirs already sent.
-      await runner.query(
-        `SELECT pg_advisory_xact_lock(hashtextextended('digest:' || recipient_id::text, 0))
-         FROM notifications WHERE id = $1 AND channel = 'email' AND payload ? 'digest'`,
+      // Digest rows of one recipient take turns: the first gathers every due row, the others then find theirs sent.
+      const [target]: { key: string }[] = await runner.query(
+        `SELECT CASE WHEN channel = 'email' AND payload ? 'digest' THEN 'digest:' || recipient_id::text
+                     ELSE 'delivery:' || id::text END AS key
+         FROM notifications WHERE id = $1`,
         [notificationId],
       );
+      if (!target) return { outcome: 'skipped' };
+      lockKey = target.key;
+      await runner.query(`SELECT pg_advisory_lock(hashtextextended($1, 0))`, [lockKey]);
+      const claim = await this.claim(runner, notificationId, now);
+      if ('outcome' in claim) return claim;
+      return await this.sendClaimed(runner, claim, now);
+    } finally {
+      if (lockKey) {
+        await runner
+          .query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [lockKey])
+          .catch(() => undefined);
+      }
+      await runner.release();
+    }
+  }
+
+  /** Marks the message's rows `sending` and commits, before any byte reaches the receiver. */
+  private async claim(
+    runner: QueryRunner,
+    notificationId: string,
+    now: Date,
+  ): Promise<Claim | DeliveryOutcome> {
+    await runner.startTransaction();
+    try {
       const [row]: ClaimedNotification[] = await runner.query(
-        `SELECT n.id, n.recipient_id, n.channel, n.kind, n.payload, n.send_after, u.email,
-                u.display_name AS recipient_name, u.time_zone, e.url, e.format, e.secret
+        `SELECT n.id, n.state, n.attempts, n.batch_id, n.first_failed_at, n.recipient_id, n.channel, n.kind, n.payload,
+                n.send_after, u.email, u.display_name AS recipient_name, u.time_zone, e.url, e.format, e.secret
          FROM notifications n
          LEFT JOIN users u ON u.id = n.recipient_id
          LEFT JOIN webhook_endpoints e ON e.id = n.webhook_endpoint_id
-         WHERE n.id = $1 AND n.state = 'pending'
-         FOR UPDATE OF n SKIP LOCKED`,
+         WHERE n.id = $1 AND ${CLAIMABLE}
+         FOR UPDATE OF n`,
         [notificationId],
       );
-      if (!row) return { outcome: 'skipped' };
-      if (new Date(row.send_after).getTime() > now.getTime() + 1000) {
+      if (!row) {
+        await runner.commitTransaction();
+        return { outcome: 'skipped' };
+      }
+      if (row.state === 'pending' && new Date(row.send_after).getTime() > now.getTime() + 1000) {
+        await runner.commitTransaction();
         return { outcome: 'deferred', until: new Date(row.send_after) };
       }
-      // A digest mail carries every digest row of the recipient that is due; all are marked together.
-      const batch =
-        row.channel === 'email' && row.payload.digest ? await this.dueDigestRows(runner, row) : [row];
-      const markSent = async () => {
-        await runner.query(
-          `UPDATE notifications SET state = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL
-           WHERE id = ANY($1::uuid[])`,
-          [batch.map((claimed) => claimed.id)],
-        );
-        await runner.commitTransaction();
-        committed = true;
-      };
-      try {
-        await this.send(row, batch, runner, markSent);
-        return { outcome: 'sent' };
-      } catch (error) {
-        const failed = isLastAttempt || (error instanceof NotificationDeliveryError && error.permanent);
-        // Before the mark, the failure is counted on the locked rows. After it (the receiver refused at
-        // the very end), the row goes back to pending so that the retry sends it.
-        await (committed ? this.dataSource : runner).query(
-          `UPDATE notifications SET state = $2, last_error = $3, sent_at = NULL,
-             attempts = attempts + CASE WHEN $4 THEN 0 ELSE 1 END
-           WHERE id = ANY($1::uuid[])`,
-          [batch.map((claimed) => claimed.id), failed ? 'failed' : 'pending', errorText(error), committed],
-        );
-        if (!committed) {
-          await runner.commitTransaction();
-          committed = true;
-        }
-        throw error;
-      }
-    } finally {
-      if (!committed && runner.isTransactionActive) await runner.rollbackTransaction();
-      await runner.release();
+      const digest = row.channel === 'email' && Boolean(row.payload.digest);
+      const messageKey = row.batch_id ?? row.id;
+      const batch = row.batch_id
+        ? await this.batchRows(runner, row)
+        : digest
+          ? await this.dueDigestRows(runner, row)
+          : [row];
+      await runner.query(
+        `UPDATE notifications SET state = 'sending', attempts = attempts + 1, last_attempt_at = $4,
+           batch_id = $2, handed_over_at = NULL,
+           redeliveries = redeliveries
+             + CASE WHEN id = $3 AND state = 'sending' AND handed_over_at IS NOT NULL THEN 1 ELSE 0 END
+         WHERE id = ANY($1::uuid[])`,
+        [batch.map((claimed) => claimed.id), digest ? messageKey : null, row.id, now],
+      );
+      await runner.commitTransaction();
+      return { row, batch, messageKey };
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      throw error;
     }
+  }
+
+  private async sendClaimed(runner: QueryRunner, claim: Claim, now: Date): Promise<DeliveryOutcome> {
+    const ids = claim.batch.map((claimed) => claimed.id);
+    let leave = () => {};
+    try {
+      await this.send(claim, runner, async () => {
+        leave = await this.gate.enter();
+        // From here the receiver may accept: a crash before the sent mark is a possible duplicate.
+        await runner.query(`UPDATE notifications SET handed_over_at = now() WHERE id = ANY($1::uuid[])`, [
+          ids,
+        ]);
+      });
+    } catch (error) {
+      leave();
+      return this.recordFailure(runner, claim.row, ids, error, now);
+    }
+    // Accepted: until this commits, a crash leaves the row sending and it is sent once more.
+    try {
+      await runner.query(
+        `UPDATE notifications SET state = 'sent', sent_at = now(), last_error = NULL, failure_kind = NULL
+         WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+    } finally {
+      leave();
+    }
+    return { outcome: 'sent' };
+  }
+
+  /**
+   * Transient failures go back to pending (the queue retries with a capped backoff) until they have
+   * lasted the retry window; then the row says failed, and the sweeper keeps retrying it at the
+   * capped interval. Permanent ones are failed at once and not retried. The row says which, in words.
+   */
+  private async recordFailure(
+    runner: QueryRunner,
+    row: ClaimedNotification,
+    ids: string[],
+    error: unknown,
+    now: Date,
+  ): Promise<DeliveryOutcome> {
+    const permanent = error instanceof NotificationDeliveryError && error.permanent;
+    const since = row.first_failed_at ? new Date(row.first_failed_at) : now;
+    const expired = now.getTime() - since.getTime() >= this.retryWindowSeconds * 1000;
+    const outcome: 'retry' | 'failed' = permanent || expired ? 'failed' : 'retry';
+    const hours = Math.round((now.getTime() - since.getTime()) / 360_000) / 10;
+    const status = permanent
+      ? '不再重试。Not retried.'
+      : expired
+        ? `已持续失败 ${hours} 小时，系统仍每 ${this.retryEveryMinutes} 分钟重试一次。Failing for ${hours} h; still retried every ${this.retryEveryMinutes} min.`
+        : '系统将自动重试。Will be retried.';
+    const reason = `${errorText(error)} ${status}`;
+    await runner.query(
+      `UPDATE notifications SET state = $2, failure_kind = $3, last_error = $4, sent_at = NULL,
+         first_failed_at = coalesce(first_failed_at, $5)
+       WHERE id = ANY($1::uuid[])`,
+      [ids, outcome === 'failed' ? 'failed' : 'pending', permanent ? 'permanent' : 'transient', reason, now],
+    );
+    if (outcome === 'failed') return { outcome, reason };
+    const wait = cappedBackoffMs(row.attempts + 1, this.backoff.firstMs, this.backoff.maxMs);
+    return { outcome, reason, until: new Date(now.getTime() + wait) };
+  }
+
+  /** A digest mail sent again carries the rows it carried the first time. */
+  private async batchRows(runner: QueryRunner, row: ClaimedNotification): Promise<ClaimedNotification[]> {
+    const others: ClaimedNotification[] = await runner.query(
+      `SELECT id, kind, payload FROM notifications n
+       WHERE batch_id = $1 AND id <> $2 AND ${CLAIMABLE} ORDER BY created_at FOR UPDATE`,
+      [row.batch_id, row.id],
+    );
+    return [row, ...others];
   }
 
   private async dueDigestRows(runner: QueryRunner, row: ClaimedNotification): Promise<ClaimedNotification[]> {
@@ -161,11 +280,10 @@ export class NotificationDeliverer {
   }
 
   private async send(
-    row: ClaimedNotification,
-    batch: ClaimedNotification[],
+    { row, batch, messageKey }: Claim,
     runner: QueryRunner,
     beforeAccept: () => Promise<void>,
-  ): Promise<void> {
+  ) {
     const rendered = this.render(row, batch);
     if (row.channel === 'email') {
       if (!row.email)
@@ -179,7 +297,8 @@ export class NotificationDeliverer {
           text: rendered.text,
           html: rendered.html,
           attachments: await this.attachments(runner, row),
-          headers: { 'X-Xietong-Notification-Id': row.id },
+          headers: { 'X-Xietong-Notification-Id': messageKey },
+          messageId: notificationMessageId(messageKey, this.mailFrom),
         },
         { beforeAccept },
       );
@@ -192,6 +311,7 @@ export class NotificationDeliverer {
     }
     await this.webhook.send(
       {
+        idempotencyKey: row.id,
         url: row.url,
         secret: row.secret,
         format: row.format,

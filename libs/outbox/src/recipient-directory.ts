@@ -13,6 +13,8 @@ export interface Recipient {
 export interface WebhookTarget {
   id: string;
   organizationId: string;
+  /** Reminders already due before this are not sent to it (no backlog for a new robot). */
+  createdAt: Date;
 }
 
 /**
@@ -49,7 +51,7 @@ export class RecipientDirectory {
         `SELECT plan_id, array_agg(user_id) AS user_ids FROM plan_managers GROUP BY plan_id`,
       ) as Promise<{ plan_id: string; user_ids: string[] }[]>,
       manager.query(
-        `SELECT id, organization_id AS "organizationId" FROM webhook_endpoints WHERE enabled`,
+        `SELECT id, organization_id AS "organizationId", created_at AS "createdAt" FROM webhook_endpoints WHERE enabled`,
       ) as Promise<WebhookTarget[]>,
     ]);
     const coordinators = new Map<string, string[]>();

@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { NotificationKind } from '@xietong/domain';
 import {
+  alreadyDueAt,
   cadenceReminders,
   DEFAULT_REMINDER_POLICY,
   dueReminders,
@@ -310,8 +311,9 @@ export class ReminderScanner {
         sendAfter: decision.sendAfter,
         payload: decision.payload,
       }),
-      ...(decision.toGroupRobots ? directory.webhooksOf(item.organization_id) : []).map(
-        (hook): NotificationDraft => ({
+      ...(decision.toGroupRobots ? directory.webhooksOf(item.organization_id) : [])
+        .filter((hook) => !alreadyDueAt(item, plan.policy, decision.dedupeKey, hook.createdAt, now))
+        .map((hook): NotificationDraft => ({
           recipientId: null,
           webhookEndpointId: hook.id,
           channel: 'webhook',
@@ -320,8 +322,7 @@ export class ReminderScanner {
           workItemId: item.id,
           payload: { ...decision.payload, recipientName: item.organization_name, locale: 'zh-CN' },
           sendAfter: decision.sendAfter,
-        }),
-      ),
+        })),
     ]);
   }
 }

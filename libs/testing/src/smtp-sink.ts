@@ -10,9 +10,16 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
+export interface SmtpSinkOptions {
+  /** A fixed port, e.g. to start the "same" server again after an outage; a free one by default. */
+  port?: number;
+  /** Mails received so far, shared with an earlier sink on the same port. */
+  received?: ParsedMail[];
+}
+
 /** A real SMTP server on a free port that parses what it receives and refuses `refused@…`. */
-export async function startSmtpSink(): Promise<SmtpSink> {
-  const received: ParsedMail[] = [];
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+  const received: ParsedMail[] = options.received ?? [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -33,7 +40,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         .catch(callback);
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // Clients that die mid-session (workers the tests SIGKILL) reset their connections; that is expected.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET') console.error('smtp sink error', error);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

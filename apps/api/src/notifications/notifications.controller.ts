@@ -106,16 +106,40 @@ export class NotificationsController {
     return this.scanner.scan(body.asOf ? new Date(body.asOf) : new Date());
   }
 
-  /** Deliveries that gave up, with the receiver's last answer, for admins to act on. */
+  /**
+   * Deliveries that failed, with why in words, for admins to act on. `failureKind` transient rows
+   * are still retried (every DELIVERY_BACKOFF_MAX_MS); permanent ones never are.
+   */
   @Get('admin/notifications/failed')
   @Roles('admin')
   failed() {
     return this.db.query(
-      `SELECT n.id, n.kind, n.channel, n.attempts, n.last_error AS "lastError", n.created_at AS "createdAt",
+      `SELECT n.id, n.kind, n.channel, n.attempts, n.last_error AS "lastError", n.failure_kind AS "failureKind",
+              n.last_attempt_at AS "lastAttemptAt", n.created_at AS "createdAt",
               u.email AS "recipientEmail", e.name AS "webhookName", n.work_item_id AS "workItemId"
        FROM notifications n LEFT JOIN users u ON u.id = n.recipient_id
        LEFT JOIN webhook_endpoints e ON e.id = n.webhook_endpoint_id
        WHERE n.state = 'failed' ORDER BY n.created_at DESC LIMIT 500`,
     );
+  }
+
+  /**
+   * Outbox figures: rows by state, transient vs permanent failures, and `possibleDuplicates` — sends
+   * repeated after a worker died between the receiver's acceptance and the sent mark (at most one per
+   * crash; each repeat carries the first copy's Message-ID / Idempotency-Key).
+   */
+  @Get('admin/deliveries/metrics')
+  @Roles('admin')
+  async deliveryMetrics() {
+    const [row] = await this.db.query(
+      `SELECT count(*) FILTER (WHERE state = 'pending')::int AS pending,
+              count(*) FILTER (WHERE state = 'sending')::int AS sending,
+              count(*) FILTER (WHERE state = 'sent')::int AS sent,
+              count(*) FILTER (WHERE state = 'failed' AND failure_kind = 'transient')::int AS "failedTransient",
+              count(*) FILTER (WHERE state = 'failed' AND failure_kind IS DISTINCT FROM 'transient')::int AS "failedPermanent",
+              coalesce(sum(redeliveries), 0)::int AS "possibleDuplicates"
+       FROM notifications WHERE channel <> 'in_app'`,
+    );
+    return row;
   }
 }

@@ -7,7 +7,8 @@ describe('settings', () => {
   let guangxi: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // An administrator allows one loopback host (as the tests' local receivers need); nothing else private.
+    t = await createTestApp({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     ({ id: planId } = await createJointPlan(t.db, { managerEmails: ['manager@xietong.local'] }));
     [{ id: guangxi }] = await t.db.query(`SELECT id FROM organizations WHERE code = 'GX'`);
   });
@@ -108,6 +109,55 @@ describe('settings', () => {
       .delete(`/api/organizations/${guangxi}/webhooks/${created.body.id}`)
       .set('Authorization', guangdong)
       .expect(403);
+    await t
+      .http()
+      .delete(`/api/organizations/${guangxi}/webhooks/${created.body.id}`)
+      .set('Authorization', coordinator)
+      .expect(204);
+  });
+
+  it.each([
+    ['loopback', 'http://127.0.0.2:6379/', /不能向回环地址推送/],
+    ['a name for loopback', 'http://localhost:5432/', /不能向回环地址推送（localhost 解析到/],
+    ['the metadata service', 'http://169.254.169.254/latest/meta-data/', /不能向链路本地地址推送/],
+    ['a private address', 'http://10.0.0.1/hook', /不能向内网地址推送/],
+    ['a private 192.168 address', 'http://192.168.0.10/hook', /不能向内网地址推送/],
+    ['multicast', 'http://239.1.1.1/hook', /不能向组播地址推送/],
+    ['0.0.0.0', 'http://0.0.0.0:3000/', /不能向未指定地址推送/],
+    ['IPv6 loopback', 'http://[::1]:6379/', /不能向回环地址推送/],
+    ['IPv6 unspecified', 'http://[::]/', /不能向未指定地址推送/],
+    ['IPv6 link-local', 'http://[fe80::1]/', /不能向链路本地地址推送/],
+    ['IPv6 unique local', 'http://[fd12:3456::1]/', /不能向内网地址推送/],
+    ['IPv4-mapped IPv6', 'http://[::ffff:10.0.0.1]/', /不能向内网地址推送/],
+    ['decimal loopback', 'http://2130706434/', /不能向回环地址推送/],
+    ['octal loopback', 'http://0177.0.0.2/', /不能向回环地址推送/],
+    ['hex private', 'http://0x0a.0.0.1/', /不能向内网地址推送/],
+    ['credentials', 'https://user:pass@hooks.example.cn/in', /不能包含用户名或密码/],
+    ['another scheme', 'gopher://hooks.example.cn/', /http:\/\/ 或 https:\/\//],
+  ])('refuses a webhook to %s with a 400 that says why', async (_name, url, reason) => {
+    const coordinator = await as('coordinator.gx@xietong.local');
+    const refused = await t
+      .http()
+      .post(`/api/organizations/${guangxi}/webhooks`)
+      .set('Authorization', coordinator)
+      .send({ name: '内网探测', url, format: 'json' })
+      .expect(400);
+    expect(refused.headers['content-type']).toMatch(/problem\+json/);
+    expect(refused.body.detail).toMatch(reason);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM webhook_endpoints WHERE name = '内网探测'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('accepts a host the administrator allowed', async () => {
+    const coordinator = await as('coordinator.gx@xietong.local');
+    const created = await t
+      .http()
+      .post(`/api/organizations/${guangxi}/webhooks`)
+      .set('Authorization', coordinator)
+      .send({ name: '本机接收端', url: 'http://127.0.0.1:9/hook', format: 'json' })
+      .expect(201);
     await t
       .http()
       .delete(`/api/organizations/${guangxi}/webhooks/${created.body.id}`)

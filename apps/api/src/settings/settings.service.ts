@@ -1,6 +1,14 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { assertWebhookUrlAllowed, WebhookAddressError } from '@xietong/notify';
 import {
   InvalidSettingsError,
   isValidTimeZone,
@@ -34,6 +42,7 @@ export class SettingsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly policy: PolicyService,
     private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async updateMine(actor: RequestActor, dto: UpdateMySettingsDto) {
@@ -126,6 +135,13 @@ export class SettingsService {
 
   async addWebhook(actor: RequestActor, organizationId: string, dto: CreateWebhookEndpointDto) {
     this.assertOwnOrganization(actor, organizationId);
+    // The worker checks again at every send, after DNS resolution: a name may point elsewhere later.
+    try {
+      await assertWebhookUrlAllowed(dto.url, { allowedHosts: this.config.webhookAllowedHosts });
+    } catch (error) {
+      if (error instanceof WebhookAddressError) throw new BadRequestException(error.message);
+      throw error;
+    }
     return this.db.transaction(async (manager) => {
       const [created] = await manager.query(
         `INSERT INTO webhook_endpoints (organization_id, name, url, format, secret)

@@ -1,7 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { loadConfig } from '@xietong/config';
-import { NotificationDeliveryError } from '@xietong/notify';
 import { NotificationDeliverer } from '@xietong/outbox';
 import {
   assertHandlersCoverQueue,
@@ -19,6 +18,8 @@ const { deliveryConcurrency, queueStalledIntervalMs } = loadConfig();
   concurrency: deliveryConcurrency,
   stalledInterval: queueStalledIntervalMs,
   lockDuration: Math.max(queueStalledIntervalMs, 5000),
+  // A job can stall once per worker crash; the row, not the stall count, decides when to give up.
+  maxStalledCount: 1000,
 })
 export class DeliveriesProcessor extends WorkerHost {
   private readonly handlers: JobHandlers = {
@@ -36,19 +37,18 @@ export class DeliveriesProcessor extends WorkerHost {
   }
 
   private async deliver(job: Job<DeliverNotificationJob>, token: string | undefined): Promise<string> {
-    const isLastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    try {
-      const result = await this.deliverer.deliver(job.data.notificationId, isLastAttempt);
-      if (result.outcome === 'deferred') {
+    const result = await this.deliverer.deliver(job.data.notificationId);
+    switch (result.outcome) {
+      // Quiet hours, a digest's time, or the backoff after a transient failure: the same job, later.
+      case 'deferred':
+      case 'retry':
         await job.moveToDelayed(result.until.getTime(), token);
         throw new DelayedError();
-      }
-      return result.outcome;
-    } catch (error) {
-      // Retrying cannot fix a refused address or a removed endpoint; the row already says failed.
-      if (error instanceof NotificationDeliveryError && error.permanent)
-        throw new UnrecoverableError(error.message);
-      throw error;
+      // The row says failed and why; the sweeper retries it later if the cause was transient.
+      case 'failed':
+        throw new UnrecoverableError(result.reason);
+      default:
+        return result.outcome;
     }
   }
 }

@@ -37,6 +37,8 @@ describe('reminders end to end', () => {
       SMTP_URL: sink.url,
       DELIVERY_BACKOFF_MS: '50',
       REMINDER_SCAN_EVERY_SECONDS: '86400',
+      // The test's receiver listens on loopback, which webhooks refuse unless an administrator allows it.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     });
     worker = await createTestWorker(t.config);
     admin = await t.login('admin@xietong.local');
@@ -167,8 +169,7 @@ describe('reminders end to end', () => {
     const [row] = await eventually(
       (): Promise<{ state: string; attempts: number }[]> =>
         t.db.query(`SELECT state, attempts FROM notifications WHERE channel = 'webhook'`),
-      // A failed attempt shows "sent" for the moment between the mark and the receiver's 500.
-      (result) => result[0]?.state === 'sent' && receiver.requests.length === 4,
+      (result) => result[0]?.state === 'sent',
     );
     expect(row.attempts).toBe(4);
     expect(receiver.requests).toHaveLength(4);

@@ -22,8 +22,13 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const DELIVERY_CHANNELS = ['email', 'in_app', 'webhook'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
-export const NOTIFICATION_STATES = ['pending', 'sent', 'failed'] as const;
+/** `sending`: handed to the receiver, not yet confirmed; a row left so by a crash is delivered again. */
+export const NOTIFICATION_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 export type NotificationState = (typeof NOTIFICATION_STATES)[number];
+
+/** Transient failures (server down, greylisting, HTTP 5xx) keep being retried; permanent ones do not. */
+export const FAILURE_KINDS = ['transient', 'permanent'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /**
  * The outbox. A row is written in the same transaction as the decision to notify; the unique
@@ -61,8 +66,31 @@ export class Notification {
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 
+  /** Why the last attempt failed, in words (Chinese first), and whether it will be retried. */
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  failureKind!: FailureKind | null;
+
+  /** Start of the retry window: transient failures are retried this long before the row says failed. */
+  @Column({ type: 'timestamptz', nullable: true })
+  firstFailedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  /** Set when the receiver may accept (the terminator is about to go); cleared at each claim. */
+  @Column({ type: 'timestamptz', nullable: true })
+  handedOverAt!: Date | null;
+
+  /** Sends again of a row a crash caught after hand-over, before the sent mark: each a possible duplicate. */
+  @Column({ type: 'int', default: 0 })
+  redeliveries!: number;
+
+  /** The row whose id names a digest mail carrying this row (Message-ID); a resend keeps the batch. */
+  @Column({ type: 'uuid', nullable: true })
+  batchId!: string | null;
 
   /** Quiet hours and digests push this forward; nothing is sent before it. */
   @Column({ type: 'timestamptz', default: () => 'now()' })

@@ -1,5 +1,11 @@
 import { DEFAULT_REMINDER_POLICY, parseReminderPolicy, type ReminderPolicy } from './reminder-policy';
-import { dueReminder, dueReminders, reminderRecipients, type DueReminder } from './reminder-schedule';
+import {
+  alreadyDueAt,
+  dueReminder,
+  dueReminders,
+  reminderRecipients,
+  type DueReminder,
+} from './reminder-schedule';
 
 /** 10:00 in Asia/Shanghai on `date`, expressed in UTC as the worker's clock gives it. */
 function shanghaiMorning(date: string): Date {
@@ -212,5 +218,25 @@ describe('reminderRecipients', () => {
 
   it('escalates to coordinators and managers, each once', () => {
     expect(reminderRecipients('escalation', people)).toEqual(['c1', 'c2', 'm1']);
+  });
+});
+
+describe(alreadyDueAt.name, () => {
+  const item = { id: 'w1', deadline: '2026-03-10', status: 'in_progress' };
+  const now = shanghaiMorning('2026-03-08');
+  const [reminder] = dueReminders(item, policy, now);
+
+  it('says a reminder was due before a robot existed when its threshold was passed then (the backlog)', () => {
+    expect(reminder.threshold).toBe('before:3');
+    expect(alreadyDueAt(item, policy, reminder.dedupeKey, shanghaiMorning('2026-03-07'), now)).toBe(true);
+  });
+
+  it('lets a robot added before the threshold was reached hear of it', () => {
+    // On 6 March the item was at before:7; before:3 became due after the robot was added.
+    expect(alreadyDueAt(item, policy, reminder.dedupeKey, shanghaiMorning('2026-03-06'), now)).toBe(false);
+  });
+
+  it('treats a robot added after the scan time as having missed nothing', () => {
+    expect(alreadyDueAt(item, policy, reminder.dedupeKey, shanghaiMorning('2026-03-09'), now)).toBe(false);
   });
 });

@@ -74,6 +74,22 @@ export function dueReminders(item: DeadlineItem, policy: ReminderPolicy, now: Da
   }));
 }
 
+/**
+ * Whether the reminder `dedupeKey` names was already due at `since` (and still is at `now`): a
+ * receiver added at `since` — a new group robot — gets what becomes due after it exists, not the
+ * backlog of reminders that were due before.
+ */
+export function alreadyDueAt(
+  item: DeadlineItem,
+  policy: ReminderPolicy,
+  dedupeKey: string,
+  since: Date,
+  now: Date,
+): boolean {
+  if (since.getTime() > now.getTime()) return false;
+  return dueReminders(item, policy, since).some((reminder) => reminder.dedupeKey === dedupeKey);
+}
+
 /** The owner's reminder alone: `dueReminders` without the escalation. */
 export function dueReminder(item: DeadlineItem, policy: ReminderPolicy, now: Date): DueReminder | null {
   return dueReminders(item, policy, now).find((reminder) => reminder.audience === 'owner') ?? null;
