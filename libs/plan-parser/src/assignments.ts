@@ -3,7 +3,7 @@
  * `配合单位：…`, `完成时限：…`) and role words inside a list (`X牵头，Y按职责分工负责`).
  */
 
-export type FieldKind = 'lead' | 'support' | 'responsible' | 'deadline';
+export type FieldKind = 'lead' | 'support' | 'responsible' | 'deadline' | 'ignored';
 
 export interface LabelledField {
   kind: FieldKind;
@@ -15,12 +15,13 @@ export interface LabelledField {
 }
 
 const FIELD_LABEL_PATTERN =
-  /(?:^|(?<=[。;,\s)]))(牵头单位|牵头部门|主办单位|配合单位|配合部门|协办单位|协作单位|参与单位|支持单位|承办单位|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|完成期限)\s?[:：]\s*/g;
+  /(?:^|(?<=[。;,\s)]))(牵头单位|牵头部门|主办单位|配合单位|配合部门|协办单位|协作单位|参与单位|支持单位|承办单位|责任单位|责任部门|完成时限|完成时间|时间节点|时限要求|完成期限|时间安排|进度安排|责任领导|牵头领导|分管领导|责任人|联系人|备注)\s?[:：]\s*/g;
 
 function kindOfLabel(label: string): FieldKind {
+  if (/领导|人$|备注/.test(label)) return 'ignored';
   if (label.startsWith('牵头') || label.startsWith('主办')) return 'lead';
   if (label.startsWith('责任')) return 'responsible';
-  if (/时限|时间|节点|期限/.test(label)) return 'deadline';
+  if (/时限|时间|节点|期限|安排/.test(label)) return 'deadline';
   return 'support';
 }
 
@@ -41,6 +42,13 @@ export function findLabelledFields(text: string): LabelledField[] {
 }
 
 export type UnitRole = 'lead' | 'support';
+
+const LEAD_REMARK = /\((?:牵头|牵头单位|主责|总牵头)\)[、,;]?/g;
+
+/** `国家发展改革委(牵头)、交通运输部` says the same as `国家发展改革委牵头,交通运输部`. */
+export function markLeadRemarks(text: string): string {
+  return text.replace(LEAD_REMARK, '牵头,');
+}
 
 /**
  * Roles of the comma-separated clauses of a unit list. A clause ending in 牵头 leads; one ending in

@@ -95,6 +95,22 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+const BARE_YEAR = /(?:19|20)\d\d(?=\s?年|\s*$|[^\d.\-/])/g;
+
+/**
+ * A 完成时限 cell or line is a due date by definition, so there a bare year (`2025年`, `2024—2025年`)
+ * means its end, which in running text it would not.
+ */
+function fieldDates(field: string, year: number | undefined): DateMention[] {
+  const mentions = findDateMentions(field, year);
+  if (mentions.length > 0) return mentions;
+  return [...field.matchAll(BARE_YEAR)].map((match) => ({
+    date: `${match[0]}-12-31`,
+    text: field.trim(),
+    offset: match.index ?? 0,
+  }));
+}
+
 export function saysOngoing(text: string): boolean {
   return ONGOING.test(text);
 }
@@ -117,7 +133,7 @@ export function taskDeadline(
   body: string,
   year: number | undefined,
 ): TaskDeadline {
-  const fromField = field === undefined ? [] : findDateMentions(field, year);
+  const fromField = field === undefined ? [] : fieldDates(field, year);
   const fromBody = findDateMentions(body, year).map((mention) => ({
     date: mention.date,
     text: clauseAround(body, mention),

@@ -1,4 +1,10 @@
-import { clauseRoles, findLabelledFields, type LabelledField, type UnitRole } from './assignments';
+import {
+  clauseRoles,
+  findLabelledFields,
+  markLeadRemarks,
+  type LabelledField,
+  type UnitRole,
+} from './assignments';
 import { toChineseNumeral } from './chinese-numerals';
 import { taskDeadline } from './deadlines';
 import { DiagnosticLog } from './diagnostics';
@@ -11,6 +17,7 @@ import {
   refersToPlanProvinces,
   splitLeadNames,
   type InheritanceNote,
+  type WrittenName,
   type LeadList,
   type LeadSide,
 } from './lead-units';
@@ -101,6 +108,7 @@ interface ItemAssignment {
   list?: { list: LeadList; paragraph: Paragraph };
 }
 
+const JOINED = /[和及与]/;
 const ROLE_LABEL: Readonly<Record<UnitRole, string>> = { lead: '牵头单位', support: '配合单位' };
 const GOVERNMENT_OF = /^(?:人民政府|政府)?$/;
 
@@ -286,7 +294,7 @@ class PlanReader {
       if (inheritance && kind === 'task') {
         for (const province of inheritance.provinces) {
           if (units.lead.provinces.some((existing) => existing.name === province.name)) continue;
-          units.lead.provinces.push(province);
+          addUnit(units, 'lead', 'province', province);
           inheritedProvinces = true;
         }
       }
@@ -405,20 +413,44 @@ class PlanReader {
     for (const { field, paragraph } of [...fields].sort(
       (a, b) => rankOfField(a.field) - rankOfField(b.field),
     )) {
-      if (field.kind === 'deadline') continue;
+      if (field.kind === 'deadline' || field.kind === 'ignored') continue;
       const unmarked: UnitRole = field.kind === 'lead' || !leadFieldNamed ? 'lead' : 'support';
-      const roles = clauseRoles(field.value, unmarked, field.kind !== 'lead' && leadFieldNamed);
-      this.resolveUnitList(field.value, (offset) => lineAt(paragraph, field.offset + offset), roles, units);
+      const value = markLeadRemarks(field.value);
+      const roles = clauseRoles(value, unmarked, field.kind !== 'lead' && leadFieldNamed);
+      this.resolveUnitList(value, (offset) => lineAt(paragraph, field.offset + offset), roles, units);
     }
     for (const assignment of found) {
       const located = assignment.list;
       if (!located) continue;
       const { list, paragraph } = located;
-      const listed = note ? `${list.text.slice(0, note.start)}${list.text.slice(note.end)}` : list.text;
+      const listed = markLeadRemarks(
+        note ? `${list.text.slice(0, note.start)}${list.text.slice(note.end)}` : list.text,
+      );
       const roles = clauseRoles(listed, leadFieldNamed ? 'support' : 'lead', leadFieldNamed);
       // Offsets after a removed note are approximate; they only pick the line for a message.
       this.resolveUnitList(listed, (offset) => lineAt(paragraph, list.start + 1 + offset), roles, units);
     }
+  }
+
+  /**
+   * `国家发展改革委和交通运输部` is two units when each half is one; 工业和信息化部 stays whole because
+   * the dictionary knows it as written.
+   */
+  private splitJoinedNames(names: readonly WrittenName[]): WrittenName[] {
+    return names.flatMap((name) => {
+      if (!JOINED.test(name.written) || this.index.resolve(name.written)) return [name];
+      const parts: WrittenName[] = [];
+      let offset = name.offset;
+      for (const part of name.written.split(JOINED)) {
+        parts.push({ written: part, offset, segment: name.segment });
+        offset += part.length + 1;
+      }
+      const allKnown = parts.every((part) => {
+        const reading = readUnitName(part.written, this.index);
+        return reading.kind === 'known' || reading.kind === 'province-body';
+      });
+      return allKnown ? parts : [name];
+    });
   }
 
   private resolveUnitList(
@@ -427,7 +459,7 @@ class PlanReader {
     roles: readonly UnitRole[],
     units: TaskUnits,
   ): void {
-    const listed = splitLeadNames(text);
+    const listed = this.splitJoinedNames(splitLeadNames(text));
     const readings = listed.map((name) => readUnitName(name.written, this.index));
     const segmentSides = new Map<number, LeadSide[]>();
     listed.forEach((name, position) => {

@@ -211,7 +211,25 @@ describe('unit names', () => {
       { name: '西安市', written: '陕西省西安市人民政府', verified: false, province: '陕西省' },
     ]);
     const [bare] = plan('宝鸡市人民政府').tasks;
-    expect(bare.leadProvinces).toEqual([{ name: '宝鸡市', written: '宝鸡市人民政府', verified: false }]);
+    expect(bare.leadProvinces).toEqual([
+      { name: '宝鸡市', written: '宝鸡市人民政府', verified: false, province: '陕西省' },
+    ]);
+  });
+
+  it.each([
+    ['南宁市人民政府', '南宁市', '广西壮族自治区'],
+    ['海南州人民政府', '海南州', '青海省'],
+    ['吉林市政府', '吉林市', '吉林省'],
+    ['延边朝鲜族自治州人民政府', '延边朝鲜族自治州', '吉林省'],
+    ['南宁市发展改革委', '南宁市发展改革委', '广西壮族自治区'],
+  ])('files %s under its province', (written, name, province) => {
+    const [task] = plan(written).tasks;
+    expect(task.leadProvinces).toEqual([{ name, written, verified: false, province }]);
+  });
+
+  it('keeps a city it does not know without guessing a province', () => {
+    const [task] = plan('某某市人民政府').tasks;
+    expect(task.leadProvinces).toEqual([{ name: '某某市', written: '某某市人民政府', verified: false }]);
   });
 
   it('keeps unknown bodies unverified with a warning', () => {
@@ -399,5 +417,33 @@ describe('the dictionary knows bodies created or renamed since 2018 and central 
   ])('%s → %s', (written, name) => {
     const [task] = parse(['某方案', '一、任务', `（一）推进合作。（${written}牵头，商务部配合）`]).tasks;
     expect(task.leadMinistries).toEqual([{ name, written, code: expect.any(String), verified: true }]);
+  });
+});
+
+describe('more ways documents write assignments', () => {
+  it('reads (牵头) remarks, units joined by 和, and ignores 责任领导 fields', () => {
+    const parsed = parse([
+      '某方案',
+      '一、任务',
+      '1.推进口岸建设。',
+      '责任单位：海关总署（牵头）、商务部和广西壮族自治区；责任领导：张三；完成时限：2025年',
+      '2.共建园区。（商务部和国家发展改革委负责）',
+    ]);
+    expect(parsed.tasks.map((task) => [leads(task), supports(task), task.deadline])).toEqual([
+      [['海关总署'], ['广西壮族自治区', '商务部'], '2025-12-31'],
+      [['商务部', '国家发展和改革委员会'], [], null],
+    ]);
+    expect(messages(parsed).filter((message) => message.includes('不在组织字典'))).toEqual([]);
+  });
+
+  it('takes the end of a year range written in a 完成时限 field', () => {
+    const [task] = parse([
+      '某方案',
+      '一、任务',
+      '1.推进合作。',
+      '牵头单位：商务部',
+      '完成时限：2024—2025年',
+    ]).tasks;
+    expect(task.deadline).toBe('2025-12-31');
   });
 });

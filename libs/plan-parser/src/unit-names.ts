@@ -1,6 +1,7 @@
 import { parseChineseNumeral } from './chinese-numerals';
 import type { OrganizationDictionaryEntry } from './organization-dictionary';
 import type { OrganizationIndex } from './organization-index';
+import { provinceOfCity } from './prefecture-cities';
 
 /** What a written unit name stands for. */
 export type UnitReading =
@@ -59,6 +60,8 @@ export function readUnitName(written: string, index: OrganizationIndex): UnitRea
     if (VERB_AFTER_NAME.test(rest)) return { kind: 'known', entry: prefix.entry, approximate: false };
     if (prefix.entry.kind === 'province') {
       const restBare = rest.replace(GOVERNMENT, '');
+      // 吉林市, 海南州 (in 青海): a city that shares its name with a province.
+      if (/^(?:市|州|盟|地区)$/.test(restBare)) return localUnit(`${prefix.written}${restBare}`, index);
       if (LOCAL_SUFFIX.test(restBare) && !AGENCY_SUFFIX.test(restBare)) {
         return { kind: 'local', name: restBare, province: prefix.entry };
       }
@@ -67,10 +70,20 @@ export function readUnitName(written: string, index: OrganizationIndex): UnitRea
       }
     }
   }
-  if (bare !== written && LOCAL_SUFFIX.test(bare)) return { kind: 'local', name: bare };
+  if (bare !== written && LOCAL_SUFFIX.test(bare)) return localUnit(bare, index);
   const cityBody = CITY_BODY.exec(written);
-  if (cityBody && AGENCY_SUFFIX.test(cityBody[2])) return { kind: 'local', name: written };
+  if (cityBody && AGENCY_SUFFIX.test(cityBody[2])) {
+    const city = localUnit(cityBody[1], index);
+    return { ...city, name: written };
+  }
   return { kind: 'unknown', name: written };
+}
+
+/** A city government, filed under its province when the city list knows it. */
+function localUnit(name: string, index: OrganizationIndex): UnitReading & { kind: 'local' } {
+  const provinceName = provinceOfCity(name);
+  const province = provinceName === undefined ? undefined : index.resolve(provinceName)?.entry;
+  return province?.kind === 'province' ? { kind: 'local', name, province } : { kind: 'local', name };
 }
 
 function provinceNamed(text: string, index: OrganizationIndex): OrganizationDictionaryEntry | undefined {

@@ -240,6 +240,17 @@ describe('readPlanFile: PDF', () => {
     );
   });
 
+  it('refuses a password-protected PDF and says so', async () => {
+    const locked = await pdfFile((document) => document.text('保密方案'), {
+      userPassword: 'secret',
+      pdfVersion: '1.7',
+    });
+    expect(await refusal(locked, 'plan.pdf')).toMatchObject({
+      code: 'encrypted',
+      message: expect.stringMatching(/^PDF 已加密.*\(The PDF is password-protected/),
+    });
+  });
+
   it.each([
     ['random bytes named .pdf', Buffer.from('not a pdf at all, just words'), 'plan.pdf'],
     ['random bytes named .docx', Buffer.from([0x00, 0x13, 0x37, 0xff, 0x80]), 'plan.docx'],

@@ -89,9 +89,9 @@ function cjkFontPath(): string {
 
 export type PdfPainter = (document: PDFKit.PDFDocument) => void;
 
-/** A text PDF drawn by `paint` in the CJK font (A4, 60 pt margins). */
-export function pdfFile(paint: PdfPainter): Promise<Uint8Array> {
-  const document = new PDFDocument({ size: 'A4', margin: 60, bufferPages: true });
+/** A text PDF drawn by `paint` in the CJK font (A4, 60 pt margins unless `options` say otherwise). */
+export function pdfFile(paint: PdfPainter, options: PDFKit.PDFDocumentOptions = {}): Promise<Uint8Array> {
+  const document = new PDFDocument({ size: 'A4', margin: 60, bufferPages: true, ...options });
   const chunksOut: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunksOut.push(chunk));
   const done = new Promise<Uint8Array>((resolve) =>
