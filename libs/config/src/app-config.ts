@@ -96,6 +96,9 @@ const configSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
+    REPORT_MAX_ITEMS: z.coerce.number().int().min(1).default(60_000),
+    REPORT_RUNS_CONCURRENT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+    REPORT_RUNS_PER_HOUR_PER_USER: z.coerce.number().int().min(1).max(10_000).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -167,6 +170,12 @@ export interface AppConfig {
   webhookAllowedHosts: string[];
   /** How soon a job whose worker died is handed to another worker. */
   queueStalledIntervalMs: number;
+  /** Work items one report may cover; beyond it people are asked to filter. */
+  reportMaxItems: number;
+  /** Report runs one person may have queued or running at once. */
+  reportRunsConcurrentPerUser: number;
+  /** Report runs one person may request in any hour. */
+  reportRunsPerHourPerUser: number;
   logLevel: string;
   attachments: {
     /** Where evidence files live: chunked rows in Postgres (default) or an S3-compatible bucket. */
@@ -221,6 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportRunTimeoutSeconds: e.REPORT_RUN_TIMEOUT_SECONDS,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
+    reportMaxItems: e.REPORT_MAX_ITEMS,
+    reportRunsConcurrentPerUser: e.REPORT_RUNS_CONCURRENT_PER_USER,
+    reportRunsPerHourPerUser: e.REPORT_RUNS_PER_HOUR_PER_USER,
     logLevel: e.LOG_LEVEL,
     attachments: {
       storage: e.ATTACHMENT_STORAGE,

@@ -19,6 +19,7 @@ export * from './users/user.entity';
 export * from './work-items/deadline-extension.entity';
 export * from './work-items/work-item.entity';
 export * from './audit/record-audit';
+export * from './authorization/scope.sql';
 export * from './plans/organization-dictionary.repository';
 export * from './plans/plan-importer';
 export * from './users/saved-view.entity';

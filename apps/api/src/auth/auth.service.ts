@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from 'argon2';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { actingOrganizationSql } from '@xietong/domain';
 import { UserRole } from '@xietong/rules';
 import { AccessTokenClaims, AuthUser } from './auth-user';
 import { LoginRateLimiter } from './login-rate-limiter';
@@ -149,8 +150,7 @@ export class AuthService {
   private findUsers(where: string, params: unknown[]): Promise<UserRow[]> {
     return this.db.query(
       `SELECT u.id, u.email, u.role, u.organization_id, u.password_hash, u.active,
-              CASE WHEN o.kind = 'liaison_office' AND o.parent_id IS NOT NULL THEN o.parent_id ELSE o.id END
-                AS acting_organization_id
+              ${actingOrganizationSql('o')} AS acting_organization_id
        FROM users u JOIN organizations o ON o.id = u.organization_id
        WHERE ${where}`,
       params,

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';
+import { actingOrganizationSql } from '@xietong/domain';
 import { REDIS } from '@xietong/queue';
 import { AccessTokenClaims } from './auth-user';
 
@@ -67,7 +68,7 @@ export class SessionRegistry {
     const [row] = await this.db.query(
       `SELECT 1 FROM users u JOIN organizations o ON o.id = u.organization_id
        WHERE u.id = $1 AND u.active AND u.role = $2 AND u.organization_id = $3
-         AND CASE WHEN o.kind = 'liaison_office' AND o.parent_id IS NOT NULL THEN o.parent_id ELSE o.id END = $4
+         AND ${actingOrganizationSql('o')} = $4
          AND EXISTS (SELECT 1 FROM refresh_tokens rt
                      WHERE rt.family_id = $5 AND rt.user_id = u.id AND rt.revoked_at IS NULL)`,
       [claims.sub, claims.role, claims.org, claims.acting, claims.sid],

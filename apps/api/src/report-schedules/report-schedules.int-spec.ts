@@ -2,7 +2,14 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { QUEUES, reportSchedulerId } from '@xietong/queue';
-import { changeWorkItem, createJointPlan, JointPlanFixture, SmtpSink, startSmtpSink } from '@xietong/testing';
+import {
+  changeWorkItem,
+  createJointPlan,
+  createUser,
+  JointPlanFixture,
+  SmtpSink,
+  startSmtpSink,
+} from '@xietong/testing';
 import { ReportsProcessor } from '../../../worker/src/reports/reports.processor';
 import { ScheduledReportRunner } from '../../../worker/src/reports/scheduled-report-runner';
 import { createTestWorker } from '../../../worker/test/create-test-worker';
@@ -164,11 +171,14 @@ describe('report schedules', () => {
     const runner = worker.get(ScheduledReportRunner);
 
     const first = await runner.run(firing(schedule.id, 1_764_000_000_000));
-    expect(first.mailed).toBe(2);
-    // The same firing delivered twice builds the same run and mails nobody again.
+    expect(first).toMatchObject({ mailed: 2, skipped: [] });
+    // The manager's whole plan and Guangxi's view of it: two runs.
+    expect(first.runIds).toHaveLength(2);
+    // The same firing delivered twice builds the same runs and mails nobody again.
     expect(await runner.run(firing(schedule.id, 1_764_000_000_000))).toEqual({
-      runId: first.runId,
+      runIds: first.runIds,
       mailed: 0,
+      skipped: [],
     });
     const mails = await sink.waitFor(2).then(reportMails);
     expect(mails).toHaveLength(2);
@@ -185,7 +195,7 @@ describe('report schedules', () => {
     await changeWorkItem(t.db, plan.tasks[0].items.GX, { status: 'done' });
     await changeWorkItem(t.db, plan.tasks[2].items.HI, { deadline: '2025-11-01' });
     const second = await runner.run(firing(schedule.id, 1_766_600_000_000));
-    expect(second.runId).not.toBe(first.runId);
+    expect(second.runIds).not.toEqual(expect.arrayContaining(first.runIds));
     await sink.waitFor(4);
     const latest = reportMails().filter(
       (mail) => mail !== toManager && mail.text?.includes('北部湾规划负责人'),
@@ -196,6 +206,49 @@ describe('report schedules', () => {
     const runs = await t.db.query(`SELECT count(*)::int AS count FROM report_runs WHERE schedule_id = $1`, [
       schedule.id,
     ]);
-    expect(runs[0].count).toBe(2);
+    expect(runs[0].count).toBe(4);
+  });
+
+  /** Findings 6 and 7 of issue 13: access is decided when the schedule fires, per recipient. */
+  it('mails each recipient only what they may see now, and nothing to someone who lost the plan', async () => {
+    const coordinator = await createUser(t.db, { role: 'coordinator', organizationCode: 'GX' });
+    const mover = await createUser(t.db, { role: 'coordinator', organizationCode: 'GX' });
+    const { body: schedule } = await schedules()
+      .create({
+        planId: plan.id,
+        name: '北部湾周报（范围）',
+        cron: '0 9 * * 1',
+        formats: ['csv'],
+        recipientIds: [recipients.manager, coordinator.id, mover.id],
+      })
+      .expect(201);
+    // Moved to Yunnan, which leads no task of the plan, after the schedule was made.
+    await t.db.query(
+      `UPDATE users SET organization_id = (SELECT id FROM organizations WHERE code = 'YN') WHERE id = $1`,
+      [mover.id],
+    );
+    const before = sink.received.length;
+    const outcome = await worker.get(ScheduledReportRunner).run(firing(schedule.id, 1_767_000_000_000));
+    expect(outcome).toMatchObject({ mailed: 2, skipped: [mover.id] });
+    await sink.waitFor(before + 2);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const mails = sink.received.slice(before).filter((mail) => mail.subject?.includes('北部湾周报'));
+    expect(mails).toHaveLength(2);
+    expect(mails.some((mail) => mail.text?.includes(mover.email.split('@')[0]))).toBe(false);
+
+    const rowsOf = (mail: (typeof mails)[number]) =>
+      mail.attachments
+        .find((a) => a.filename?.endsWith('.csv'))!
+        .content.toString('utf8')
+        .split(/\r?\n/)
+        .filter(Boolean)
+        .slice(1);
+    const toManager = mails.find((mail) => mail.text?.includes('北部湾规划负责人'))!;
+    const toCoordinator = mails.find((mail) => mail !== toManager)!;
+    expect(toCoordinator.text).toContain(coordinator.email.split('@')[0]);
+    // Task 3 (琼州海峡) is not led by Guangxi: its items are in the manager's report only.
+    expect(rowsOf(toManager).some((row) => row.includes('琼州海峡'))).toBe(true);
+    expect(rowsOf(toCoordinator).some((row) => row.includes('琼州海峡'))).toBe(false);
+    expect(rowsOf(toCoordinator)).toHaveLength(6);
   });
 });

@@ -194,7 +194,10 @@ export class ReportSchedulesService {
     await this.policy.assertPlan(user, plan);
   }
 
-  /** A scheduled report shows the whole plan: it may only go to people who may see that plan. */
+  /**
+   * Recipients must see the plan when the schedule is made. The worker checks each one again
+   * when it fires and mails them their own view of the plan (or nothing, if they lost it).
+   */
   private async assertRecipients(
     manager: EntityManager,
     planId: string,

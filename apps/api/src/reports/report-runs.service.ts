@@ -1,9 +1,19 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import {
+  ForbiddenException,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { recordAudit, ReportRunState } from '@xietong/domain';
-import { ReportFormat } from '@xietong/rules';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { recordAudit, reportScopeOrganizationId, ReportRunState } from '@xietong/domain';
+import { ReportFilters, ReportFormat } from '@xietong/rules';
 import { ReportJobsProducer } from '@xietong/queue';
+import { QueryParams, reportScope } from '@xietong/reports';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { RequestReportDto } from './dto/request-report.dto';
@@ -20,6 +30,8 @@ export interface ReportRunView {
   id: string;
   planId: string;
   scheduleId: string | null;
+  /** Null: the whole plan; otherwise only the tasks this organization leads. */
+  scopeOrganizationId: string | null;
   state: ReportRunState;
   formats: ReportFormat[];
   filters: Record<string, unknown>;
@@ -38,9 +50,12 @@ export interface ReportDownload {
   content: Buffer;
 }
 
+/** How long a person whose runs are all still building is asked to wait before trying again. */
+const BUSY_RETRY_SECONDS = 30;
+
 // The stored summary carries every item's state for the next run (megabytes for a big plan);
 // people are shown only its headline.
-const RUN_COLUMNS = `r.id, r.plan_id, r.schedule_id, r.state, r.formats, r.filters, r.locale, r.error,
+const RUN_COLUMNS = `r.id, r.plan_id, r.scope_organization_id, r.schedule_id, r.state, r.formats, r.filters, r.locale, r.error,
   CASE WHEN r.summary ? 'headline' THEN jsonb_build_object('asOf', r.summary->'asOf',
     'generatedAt', r.summary->'generatedAt', 'headline', r.summary->'headline') END AS summary,
   r.created_at, r.finished_at,
@@ -55,6 +70,7 @@ export class ReportRunsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly policy: PolicyService,
     private readonly producer: ReportJobsProducer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async request(
@@ -65,11 +81,22 @@ export class ReportRunsService {
   ): Promise<ReportRunView> {
     await this.assertPlanVisible(user, planId);
     const formats = [...new Set(dto.formats ?? [dto.format!])];
+    // A coordinator's report holds what the work-item policy lets them see, nothing around it.
+    const scopeOrganizationId = reportScopeOrganizationId(user);
+    await this.assertScopeSize(planId, dto.filters ?? {}, scopeOrganizationId);
     const runId = await this.db.transaction(async (manager) => {
+      await this.assertWithinLimits(manager, user.id);
       const [run] = await manager.query(
-        `INSERT INTO report_runs (plan_id, requested_by_id, formats, filters, locale)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [planId, user.id, formats, JSON.stringify(dto.filters ?? {}), dto.locale ?? 'zh-CN'],
+        `INSERT INTO report_runs (plan_id, requested_by_id, formats, filters, locale, scope_organization_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [
+          planId,
+          user.id,
+          formats,
+          JSON.stringify(dto.filters ?? {}),
+          dto.locale ?? 'zh-CN',
+          scopeOrganizationId,
+        ],
       );
       await recordAudit(manager, {
         actorId: user.id,
@@ -77,7 +104,13 @@ export class ReportRunsService {
         action: 'report.requested',
         entityType: 'report_run',
         entityId: run.id,
-        after: { planId, formats, filters: dto.filters ?? {}, locale: dto.locale ?? 'zh-CN' },
+        after: {
+          planId,
+          formats,
+          filters: dto.filters ?? {},
+          locale: dto.locale ?? 'zh-CN',
+          scopeOrganizationId,
+        },
         ip: context.ip,
         requestId: context.requestId,
       });
@@ -93,14 +126,24 @@ export class ReportRunsService {
     ]);
     if (!row) throw new NotFoundException(`Report run ${runId} does not exist.`);
     await this.assertPlanVisible(user, row.plan_id);
+    const scope = reportScopeOrganizationId(user);
+    if (scope !== null && row.scope_organization_id !== scope) {
+      throw new ForbiddenException(
+        '这份报告包含你所在单位看不到的事项（它覆盖的任务不全由你的单位牵头）；请在本规划下生成自己的报告，其中只含你可见的事项。This report covers tasks your organization does not lead; request your own report of this plan, which holds what you may see.',
+      );
+    }
     return toView(row);
   }
 
+  /** The plan's runs this person may open: all for admins and its managers, their organization's view for others. */
   async listForPlan(planId: string, user: AuthUser): Promise<ReportRunView[]> {
     await this.assertPlanVisible(user, planId);
+    const scope = reportScopeOrganizationId(user);
     const rows: RunRow[] = await this.db.query(
-      `SELECT ${RUN_COLUMNS} FROM report_runs r WHERE r.plan_id = $1 ORDER BY r.created_at DESC LIMIT 100`,
-      [planId],
+      `SELECT ${RUN_COLUMNS} FROM report_runs r
+       WHERE r.plan_id = $1 AND ($2::uuid IS NULL OR r.scope_organization_id = $2::uuid)
+       ORDER BY r.created_at DESC LIMIT 100`,
+      [planId, scope],
     );
     return rows.map(toView);
   }
@@ -127,6 +170,63 @@ export class ReportRunsService {
     return { fileName: file.file_name, contentType: file.content_type, content: file.content };
   }
 
+  /** Finding 15 of issue 13: one report over 108,000 items took 12 s and 666 MB in the worker. */
+  private async assertScopeSize(
+    planId: string,
+    filters: ReportFilters,
+    scopeOrganizationId: string | null,
+  ): Promise<void> {
+    const params = new QueryParams();
+    const scope = reportScope(planId, filters, params, { scopeOrganizationId });
+    const [{ items }] = await this.db.query(
+      `SELECT count(*)::int AS items FROM work_items wi JOIN organizations o ON o.id = wi.organization_id
+       WHERE ${scope}`,
+      params.values,
+    );
+    const limit = this.config.reportMaxItems;
+    if (items > limit) {
+      throw new UnprocessableEntityException(
+        `这份报告将包含 ${items} 个事项，超过上限 ${limit} 个；请按省份、部委或章节筛选（filters.provinceIds / ministryIds / chapterNumbers）后分几份生成。This report would cover ${items} work items, more than the limit of ${limit}; narrow it with filters (provinces, ministries or chapters) and request it in parts.`,
+      );
+    }
+  }
+
+  /**
+   * Per person: at most N runs waiting or building at once, M an hour. Serialised per person by an
+   * advisory lock, so two requests at the same moment cannot both take the last place.
+   */
+  private async assertWithinLimits(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('report-runs:' || $1, 0))`, [userId]);
+    const [usage] = await manager.query(
+      `SELECT count(*) FILTER (WHERE state IN ('queued', 'running'))::int AS active,
+              count(*)::int AS last_hour,
+              ceil(extract(epoch FROM min(created_at) + interval '1 hour' - now()))::int AS hour_frees_in
+       FROM report_runs WHERE requested_by_id = $1 AND created_at > now() - interval '1 hour'`,
+      [userId],
+    );
+    const { reportRunsConcurrentPerUser: concurrent, reportRunsPerHourPerUser: perHour } = this.config;
+    if (usage.active >= concurrent) {
+      throw new HttpException(
+        {
+          message: `你已有 ${usage.active} 份报告正在生成（每人同时最多 ${concurrent} 份），请等其完成后再试。You already have ${usage.active} report(s) being built (at most ${concurrent} at once); try again when one has finished.`,
+          retryAfterSeconds: BUSY_RETRY_SECONDS,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+    if (usage.last_hour >= perHour) {
+      const retryAfterSeconds = Math.max(1, usage.hour_frees_in);
+      const minutes = Math.ceil(retryAfterSeconds / 60);
+      throw new HttpException(
+        {
+          message: `你在一小时内已生成 ${usage.last_hour} 份报告（上限 ${perHour} 份），请 ${minutes} 分钟后再试。You requested ${usage.last_hour} reports in the last hour (the limit is ${perHour}); try again in ${minutes} minute(s).`,
+          retryAfterSeconds,
+        },
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
+  }
+
   private async assertPlanVisible(user: AuthUser, planId: string): Promise<void> {
     const [plan] = await this.db.query(`SELECT id, title FROM plans WHERE id = $1`, [planId]);
     if (!plan) throw new NotFoundException(`Plan ${planId} does not exist.`);
@@ -137,6 +237,7 @@ export class ReportRunsService {
 interface RunRow {
   id: string;
   plan_id: string;
+  scope_organization_id: string | null;
   schedule_id: string | null;
   state: ReportRunState;
   formats: ReportFormat[];
@@ -154,6 +255,7 @@ function toView(row: RunRow): ReportRunView {
     id: row.id,
     planId: row.plan_id,
     scheduleId: row.schedule_id,
+    scopeOrganizationId: row.scope_organization_id,
     state: row.state,
     formats: row.formats,
     filters: row.filters,

@@ -146,11 +146,19 @@ describe('joint progress reports on demand', () => {
     expect(JSON.parse(missing.body.toString()).detail).toMatch(/no pdf file; it was built as csv/);
   });
 
-  it('lets a coordinator of a leading organization download, and tells another organization why not', async () => {
+  it('keeps the manager’s whole-plan runs from coordinators, and tells another organization why not', async () => {
     const { body: runs } = await t.http().get(`/api/plans/${plan.id}/reports`).set('Authorization', manager);
     const built = runs.find((run: { state: string; formats: string[] }) => run.formats.includes('xlsx'));
     const guangxi = await t.login('coordinator.gx@xietong.local');
-    await download(built.id, 'xlsx', guangxi).expect(200);
+    // The whole plan includes task 3, which Guangxi does not lead: not for a Guangxi coordinator.
+    const wholePlan = await download(built.id, 'xlsx', guangxi).expect(403);
+    expect(JSON.parse(wholePlan.body.toString()).detail).toMatch(/请在本规划下生成自己的报告/);
+    const listed = await t
+      .http()
+      .get(`/api/plans/${plan.id}/reports`)
+      .set('Authorization', guangxi)
+      .expect(200);
+    expect(listed.body.map((run: { id: string }) => run.id)).not.toContain(built.id);
 
     const yunnan = await createUser(t.db, { role: 'coordinator', organizationCode: 'YN' });
     const outsider = await t.login(yunnan.email);

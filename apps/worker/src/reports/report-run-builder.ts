@@ -18,6 +18,7 @@ interface RunRow {
   id: string;
   plan_id: string;
   schedule_id: string | null;
+  scope_organization_id: string | null;
   formats: ReportFormat[];
   filters: ReportFilters;
   locale: ReportLocale;
@@ -50,7 +51,7 @@ export class ReportRunBuilder {
   async build(runId: string): Promise<BuiltReportRun> {
     const [[run]]: [RunRow[], number] = await this.db.query(
       `UPDATE report_runs SET state = 'running', error = NULL WHERE id = $1
-       RETURNING id, plan_id, schedule_id, formats, filters, locale, created_at`,
+       RETURNING id, plan_id, schedule_id, scope_organization_id, formats, filters, locale, created_at`,
       [runId],
     );
     // A run deleted with its plan cannot be built by any number of retries.
@@ -72,6 +73,7 @@ export class ReportRunBuilder {
       buildJointReport(manager, {
         planId: run.plan_id,
         filters: run.filters,
+        scopeOrganizationId: run.scope_organization_id,
         locale: run.locale,
         previousRun: previous && { at: previous.generatedAt, summary: previous },
       }),
@@ -106,8 +108,9 @@ export class ReportRunBuilder {
     const [previous] = await this.db.query(
       `SELECT summary FROM report_runs
        WHERE schedule_id = $1 AND state = 'done' AND id <> $2 AND created_at < $3
+         AND scope_organization_id IS NOT DISTINCT FROM $4
        ORDER BY created_at DESC LIMIT 1`,
-      [run.schedule_id, run.id, run.created_at],
+      [run.schedule_id, run.id, run.created_at, run.scope_organization_id],
     );
     return isReportRunSummary(previous?.summary) ? previous.summary : null;
   }

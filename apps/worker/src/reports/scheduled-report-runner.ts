@@ -5,9 +5,10 @@ import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import type { ReportFilters, ReportFormat } from '@xietong/rules';
+import { actingOrganizationSql, planScopeSql, reportScopeOrganizationId, ScopedUser } from '@xietong/domain';
 import { NotificationDraft, NotificationOutbox } from '@xietong/outbox';
 import { ReportJobsProducer, ScheduledReportJob } from '@xietong/queue';
-import { reportHighlights, ReportLocale } from '@xietong/reports';
+import { QueryParams, reportHighlights, ReportLocale } from '@xietong/reports';
 import { ReportRunBuilder } from './report-run-builder';
 
 interface ScheduleRow {
@@ -21,14 +22,25 @@ interface ScheduleRow {
 }
 
 export interface ScheduledReportOutcome {
-  runId: string | null;
+  /** One run per distinct view among the recipients (the whole plan, or one organization's tasks). */
+  runIds: string[];
   mailed: number;
+  /** Recipients who may no longer see the plan (deactivated, moved, demoted), left out of this firing. */
+  skipped: string[];
+}
+
+interface Recipient extends ScopedUser {
+  display_name: string;
 }
 
 /**
- * One firing of a report schedule: a run, built and stored, then mailed to every recipient with
- * the files attached. The run id is derived from the firing, so a retried or doubly delivered job
- * builds the same run, and the outbox's dedupe keys send each recipient one mail.
+ * One firing of a report schedule. Who may see what is decided now, not when the schedule was
+ * made: each recipient gets the report they would get by asking for it themselves — the whole
+ * plan for admins and the plan's managers, the tasks their organization leads for everyone else
+ * (the work-item policy's scope) — and someone who can no longer see the plan gets nothing and
+ * is logged. Recipients sharing a view share one run. Run ids are derived from the firing and the
+ * view, so a retried or doubly delivered job builds the same runs, and the outbox's dedupe keys
+ * send each recipient one mail.
  */
 @Injectable()
 export class ScheduledReportRunner {
@@ -51,12 +63,66 @@ export class ScheduledReportRunner {
       // Deleted while its scheduler survived (the removal was lost): stop it firing.
       this.logger.warn(`Report schedule ${job.data.scheduleId} no longer exists; removing its scheduler`);
       await this.producer.removeSchedule(job.data.scheduleId);
-      return { runId: null, mailed: 0 };
+      return { runIds: [], mailed: 0, skipped: [] };
     }
-    const runId = nameBasedUuid(`report-schedule:${schedule.id}:${job.id}`);
+    const { views, skipped } = await this.recipientViews(schedule);
+    for (const recipient of skipped) {
+      this.logger.warn(
+        `Report schedule ${schedule.id}: recipient ${recipient} may no longer see plan ${schedule.plan_id}; not mailed`,
+      );
+    }
+    const runIds: string[] = [];
+    let mailed = 0;
+    for (const [scopeOrganizationId, recipients] of views) {
+      // The whole plan's run keeps the id earlier versions gave it, so a firing retried across an upgrade builds no twin.
+      const runId = nameBasedUuid(
+        `report-schedule:${schedule.id}:${job.id}${scopeOrganizationId ? `:${scopeOrganizationId}` : ''}`,
+      );
+      runIds.push(runId);
+      mailed += await this.buildAndMail(schedule, runId, scopeOrganizationId, recipients);
+    }
+    return { runIds, mailed, skipped };
+  }
+
+  /** Each active recipient's view of the plan now, grouped; those who see none of it apart. */
+  private async recipientViews(
+    schedule: ScheduleRow,
+  ): Promise<{ views: Map<string | null, Recipient[]>; skipped: string[] }> {
+    const recipients: Recipient[] = await this.db.query(
+      `SELECT u.id, u.display_name, u.role, ${actingOrganizationSql('o')} AS "actingOrganizationId"
+       FROM users u JOIN organizations o ON o.id = u.organization_id
+       WHERE u.id = ANY($1::uuid[]) AND u.active`,
+      [schedule.recipient_ids],
+    );
+    const active = new Set(recipients.map((recipient) => recipient.id));
+    const skipped = schedule.recipient_ids.filter((id) => !active.has(id));
+    const views = new Map<string | null, Recipient[]>();
+    for (const recipient of recipients) {
+      const params = new QueryParams();
+      const scope = planScopeSql(recipient, 'p', params);
+      const [{ visible }] = await this.db.query(
+        `SELECT ${scope} AS visible FROM (SELECT ${params.add(schedule.plan_id)}::uuid AS id) p`,
+        params.values,
+      );
+      if (!visible) {
+        skipped.push(recipient.id);
+        continue;
+      }
+      const view = reportScopeOrganizationId(recipient);
+      views.set(view, [...(views.get(view) ?? []), recipient]);
+    }
+    return { views, skipped };
+  }
+
+  private async buildAndMail(
+    schedule: ScheduleRow,
+    runId: string,
+    scopeOrganizationId: string | null,
+    recipients: Recipient[],
+  ): Promise<number> {
     await this.db.query(
-      `INSERT INTO report_runs (id, plan_id, schedule_id, formats, filters, locale)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO report_runs (id, plan_id, schedule_id, formats, filters, locale, scope_organization_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
       [
         runId,
         schedule.plan_id,
@@ -64,14 +130,10 @@ export class ScheduledReportRunner {
         schedule.formats,
         JSON.stringify(schedule.filters),
         schedule.locale,
+        scopeOrganizationId,
       ],
     );
     const built = await this.builder.build(runId);
-
-    const recipients: Array<{ id: string; display_name: string }> = await this.db.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[]) AND active`,
-      [schedule.recipient_ids],
-    );
     const { report } = built;
     const reportTitle = `${schedule.name}（${report.asOf}）`;
     const drafts: NotificationDraft[] = recipients.map((recipient) => ({
@@ -93,8 +155,7 @@ export class ScheduledReportRunner {
       },
       sendAfter: new Date(),
     }));
-    const written = await this.outbox.publish(drafts);
-    return { runId, mailed: written.length };
+    return (await this.outbox.publish(drafts)).length;
   }
 }
 

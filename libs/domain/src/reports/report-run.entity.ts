@@ -8,6 +8,9 @@ export type ReportRunState = (typeof REPORT_RUN_STATES)[number];
 @Entity('report_runs')
 @Index(['scheduleId', 'createdAt'])
 @Index(['planId', 'createdAt'])
+@Index('report_runs_requested_by_created_idx', ['requestedById', 'createdAt'], {
+  where: 'requested_by_id IS NOT NULL',
+})
 export class ReportRun {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -20,6 +23,13 @@ export class ReportRun {
 
   @Column({ type: 'uuid', nullable: true })
   requestedById!: string | null;
+
+  /**
+   * Whose view the run holds: null for the whole plan (admins, the plan's managers), otherwise
+   * only the tasks this organization leads, as its coordinators, liaisons and viewers see them.
+   */
+  @Column({ type: 'uuid', nullable: true })
+  scopeOrganizationId!: string | null;
 
   @Column({ type: 'text', array: true })
   formats!: ReportFormat[];

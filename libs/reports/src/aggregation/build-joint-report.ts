@@ -26,6 +26,8 @@ import { changesSince, ItemState, NO_CHANGES, ReportRunSummary, summarize } from
 export interface JointReportRequest {
   planId: string;
   filters?: FilterIds;
+  /** Only the tasks this organization leads (see `ScopeOptions`); the whole plan when absent. */
+  scopeOrganizationId?: string | null;
   locale?: ReportLocale;
   /** YYYY-MM-DD in the plan's time zone; today there when left out. */
   asOf?: string;
@@ -162,7 +164,8 @@ export async function buildJointReport(
   const plan = await loadPlan(manager, request.planId, request.asOf);
   const asOf = plan.as_of;
 
-  const items = await loadItems(manager, request.planId, filterIds);
+  const scopeOrganizationId = request.scopeOrganizationId ?? null;
+  const items = await loadItems(manager, request.planId, filterIds, scopeOrganizationId);
   const placement = placeItems(
     items,
     await loadPlanTasks(manager, request.planId),
@@ -175,7 +178,14 @@ export async function buildJointReport(
     previousRunAt ??
     new Date(Date.parse(plan.generated_at) - FIRST_REPORT_UPDATE_DAYS * 86_400_000).toISOString();
   const taskIds = tasks.map((task) => task.id);
-  const updates = await loadUpdates(manager, request.planId, filterIds, taskIds, updatesFrom);
+  const updates = await loadUpdates(
+    manager,
+    request.planId,
+    filterIds,
+    scopeOrganizationId,
+    taskIds,
+    updatesFrom,
+  );
 
   const organizations = organizationRows.map(organizationOf);
   const headlineTally = new FigureTally();
@@ -352,9 +362,14 @@ export class PlanNotFoundError extends Error {
  * Every item in scope, in no particular order: `placeItems` orders them. Timestamps come as JSON,
  * which Postgres writes in ISO 8601 whatever the session's DateStyle, and cheaper than to_char.
  */
-async function loadItems(manager: EntityManager, planId: string, filters: FilterIds): Promise<ItemRow[]> {
+async function loadItems(
+  manager: EntityManager,
+  planId: string,
+  filters: FilterIds,
+  scopeOrganizationId: string | null,
+): Promise<ItemRow[]> {
   const params = new QueryParams();
-  const scope = reportScope(planId, filters, params);
+  const scope = reportScope(planId, filters, params, { scopeOrganizationId });
   return manager.query(
     `SELECT wi.id, wi.task_id, wi.organization_id, wi.owner_id, wi.deadline::text, wi.start_date::text,
             wi.status, wi.progress, to_json(wi.last_update_at AT TIME ZONE 'UTC') AS last_update_at,
@@ -489,11 +504,12 @@ async function loadUpdates(
   manager: EntityManager,
   planId: string,
   filters: FilterIds,
+  scopeOrganizationId: string | null,
   taskIds: string[],
   since: string,
 ): Promise<UpdateRow[]> {
   const params = new QueryParams();
-  const scope = reportScope(planId, filters, params, { includeSubItems: true });
+  const scope = reportScope(planId, filters, params, { includeSubItems: true, scopeOrganizationId });
   return manager.query(
     `SELECT ${isoOf('u.created_at')} AS at, coalesce(wi.parent_id, wi.id) AS work_item_id, t.code AS task_code,
             o.id AS organization_id, o.name AS organization_name, o.kind AS organization_kind,

@@ -13,6 +13,11 @@ export class QueryParams {
 export interface ScopeOptions {
   /** Milestones share their parent's task and organization; only updates reach down to them. */
   includeSubItems?: boolean;
+  /**
+   * Only the tasks this organization leads: what its coordinators, liaisons and viewers may see
+   * (the work-item policy's task scope). Absent or null: the whole plan.
+   */
+  scopeOrganizationId?: string | null;
 }
 
 /**
@@ -30,6 +35,11 @@ export function reportScope(
   const plan = params.add(planId);
   const conditions = [`wi.plan_id = ${plan}`];
   if (!options.includeSubItems) conditions.push('wi.parent_id IS NULL');
+  if (options.scopeOrganizationId) {
+    conditions.push(
+      `wi.task_id IN (SELECT task_id FROM task_lead_units WHERE organization_id = ${params.add(options.scopeOrganizationId)})`,
+    );
+  }
   if (filters.provinceIds?.length) {
     conditions.push(
       `(o.kind <> 'province' OR wi.organization_id = ANY(${params.add(filters.provinceIds)}::uuid[]))`,
