@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { trafficLight } from '@xietong/rules';
 import { createJointPlan, JointPlanFixture } from '@xietong/testing';
 import { createTestApp, TestApp } from '../../test/create-test-app';
@@ -123,6 +124,44 @@ describe('work-item search and filters', () => {
       .set('Authorization', await as(gx))
       .expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'q' })]);
+  });
+
+  it('exports the list as filtered, every row, to XLSX, and nothing another province may not see', async () => {
+    const download = async (email: string, query: Record<string, string>) => {
+      const response = await t
+        .http()
+        .get('/api/work-items/export.xlsx')
+        .query({ planId: plan.id, sort: 'task', ...query })
+        .set('Authorization', await as(email))
+        .buffer(true)
+        .parse((res, callback) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => callback(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(response.headers['content-disposition']).toContain("filename*=UTF-8''%E4%BA%8B%E9%A1%B9");
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body);
+      const rows: unknown[][] = [];
+      workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      return rows;
+    };
+    const all = await download(admin, {});
+    expect(all[0]).toEqual(
+      expect.arrayContaining(['规划', '任务', '事项', '牵头单位', '负责人', '截止日期', '状态', '进度']),
+    );
+    expect(all).toHaveLength(1 + 9);
+    const gxRows = await download(gx, { q: '琼州' });
+    expect(gxRows).toHaveLength(1);
+    const gdRows = await download(gd, { q: '琼州' });
+    expect(
+      gdRows
+        .slice(1)
+        .map((cells) => cells[4])
+        .sort(),
+    ).toEqual(['交通运输部', '广东省', '海南省']);
+    expect(gdRows[1]).toEqual(expect.arrayContaining(['未指派', '未开始']));
   });
 
   describe('filters', () => {

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '@xietong/db';
@@ -16,6 +16,7 @@ import {
   WorkItemView,
 } from './work-item-row';
 import { WorkItemWriter } from './work-item-writer.service';
+import { EXPORT_MAX_ROWS, ExportedItem, workItemsWorkbook } from './work-items-workbook';
 
 export interface WorkItemDetail extends WorkItemView {
   task: JointTaskView['task'];
@@ -65,6 +66,36 @@ export class WorkItemsQueryService {
       );
     }
     return cursor;
+  }
+
+  /** Every item of the list as filtered, searched and sorted, as an XLSX workbook. */
+  async exportWorkbook(user: AuthUser, query: WorkItemListQueryDto): Promise<Buffer> {
+    const { page, count } = workItemListStatements(
+      user,
+      { ...query, page: 1, pageSize: EXPORT_MAX_ROWS },
+      null,
+    );
+    // The count stops a little past the page, which is all this needs to know.
+    const [{ total }] = await queryPrepared<{ total: number }>(this.db, 'replica', count.sql, count.values);
+    if (total > EXPORT_MAX_ROWS) {
+      throw new UnprocessableEntityException(
+        `这个列表超过一次导出的上限 ${EXPORT_MAX_ROWS} 项；请按规划、单位或状态筛选后再导出。` +
+          ` The list holds more than the ${EXPORT_MAX_ROWS} items one export can hold; filter it first.`,
+      );
+    }
+    const [rows, [{ timeZone }]] = await Promise.all([
+      queryPrepared<WorkItemRow & { latestUpdate: ExportedItem['latestUpdate'] }>(
+        this.db,
+        'replica',
+        page.sql,
+        page.values,
+      ),
+      this.db.query(`SELECT time_zone AS "timeZone" FROM users WHERE id = $1`, [user.id]),
+    ]);
+    return workItemsWorkbook(
+      rows.map((row) => ({ ...toWorkItemView(row), latestUpdate: row.latestUpdate })),
+      timeZone,
+    );
   }
 
   async detail(user: AuthUser, id: string): Promise<WorkItemDetail> {

@@ -1,8 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
+import { attachmentDisposition } from '../reports/content-disposition';
 import { CompletionReviewService } from './completion-review.service';
 import { AcceptCompletionDto } from './dto/accept-completion.dto';
 import { CreateSubItemDto } from './dto/create-sub-item.dto';
@@ -27,6 +40,14 @@ export class WorkItemsController {
   @Get()
   list(@CurrentUser() user: AuthUser, @Query() query: WorkItemListQueryDto): Promise<WorkItemPage> {
     return this.queries.list(user, query);
+  }
+
+  /** The same list (filters, search, sort) as an XLSX workbook, every row rather than one page. */
+  @Get('export.xlsx')
+  @Header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('Content-Disposition', attachmentDisposition('事项清单.xlsx'))
+  export(@CurrentUser() user: AuthUser, @Query() query: WorkItemListQueryDto): Promise<StreamableFile> {
+    return this.queries.exportWorkbook(user, query).then((buffer) => new StreamableFile(buffer));
   }
 
   @Get(':id')
