@@ -16,3 +16,4 @@ export * from './search/search-terms';
 export * from './input';
 export * from './auth';
 export * from './supervision';
+export * from './forms/form-changes';

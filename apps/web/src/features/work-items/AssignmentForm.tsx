@@ -1,11 +1,13 @@
-import { App, Button, DatePicker, Form, InputNumber, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Form, InputNumber, Select } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { OrganizationMember, WORK_ITEM_STATUSES, WorkItem, WorkItemStatus } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useMe } from '../../auth/auth-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../i18n';
+import { MessageKey, useI18n } from '../../i18n';
+import { changedFields, isValidProgress, movedFields } from '@xietong/rules';
 
 interface AssignmentValues {
   ownerId: string | null;
@@ -26,46 +28,117 @@ function useOwnerOptions(item: WorkItem) {
   return [...options].map(([value, label]) => ({ value, label }));
 }
 
-/** Owner, deadline, status and progress in one save, guarded by the version read (409 if stale). */
+const FIELD_LABELS: Record<keyof ReturnType<typeof fieldsOf>, MessageKey> = {
+  ownerId: 'item.owner',
+  deadline: 'item.deadline',
+  status: 'item.status',
+  progress: 'item.progress',
+};
+
+function fieldsOf(item: Pick<WorkItem, 'ownerId' | 'deadline' | 'status' | 'progress'>) {
+  return { ownerId: item.ownerId, deadline: item.deadline, status: item.status, progress: item.progress };
+}
+
+function formValues(item: WorkItem): AssignmentValues {
+  return {
+    ownerId: item.ownerId,
+    deadline: dayjs(item.deadline),
+    status: item.status,
+    progress: item.progress,
+  };
+}
+
+/**
+ * Owner, deadline, status and progress in one save. The form remembers the item as the person
+ * first saw it and sends only the fields they changed from that, with that version: a progress
+ * posted meanwhile (this page's 反馈进展, another tab) is never written back, and a stale version
+ * is a 409 shown beside what moved, with everything they typed kept.
+ */
 export function AssignmentForm({ item, onSaved }: { item: WorkItem; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<AssignmentValues>();
   const ownerOptions = useOwnerOptions(item);
+  const [seen, setSeen] = useState(item);
+  // A newer item while the person has typed nothing: show it. Once they have, keep their values.
+  useEffect(() => {
+    if (item.version === seen.version) return;
+    if (!form.isFieldsTouched()) {
+      setSeen(item);
+      form.setFieldsValue(formValues(item));
+    }
+  }, [item, seen.version, form]);
   const save = useAction(async (values: AssignmentValues) => {
-    const changes = {
+    const typed = fieldsOf({
+      ...values,
       ownerId: values.ownerId ?? null,
       deadline: values.deadline.format('YYYY-MM-DD'),
-      status: values.status,
-      progress: values.progress,
-    };
-    // Send only what changed, so a save never rewrites a field someone else is responsible for.
-    const body: Record<string, unknown> = { version: item.version };
-    if (changes.ownerId !== item.ownerId) body.ownerId = changes.ownerId;
-    if (changes.deadline !== item.deadline) body.deadline = changes.deadline;
-    if (changes.status !== item.status) body.status = changes.status;
-    if (changes.progress !== item.progress) body.progress = changes.progress;
-    await api(`/api/work-items/${item.id}`, { method: 'PATCH', body });
+    });
+    const changes = changedFields(fieldsOf(seen), typed);
+    if (!Object.keys(changes).length) {
+      message.info(t('item.nothingChanged'));
+      return;
+    }
+    await api(`/api/work-items/${item.id}`, { method: 'PATCH', body: { version: seen.version, ...changes } });
     message.success(t('item.updated'));
+    form.resetFields();
     onSaved();
   });
   const conflict = save.error?.status === 409;
+  const moved = item.version !== seen.version ? movedFields(fieldsOf(seen), fieldsOf(item)) : [];
+  const shown = (field: keyof ReturnType<typeof fieldsOf>, value: unknown) =>
+    field === 'ownerId'
+      ? ((value === item.ownerId ? item.ownerName : null) ??
+        (value ? t('item.otherOwner') : t('item.noOwner')))
+      : field === 'status'
+        ? t(`status.${value as WorkItemStatus}`)
+        : field === 'progress'
+          ? `${value as number}%`
+          : String(value);
 
   return (
     <>
-      <ErrorAlert error={save.error} onRetry={conflict ? onSaved : undefined} />
+      {conflict || moved.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="item-conflict"
+          message={t('item.changedMeanwhile')}
+          description={
+            <>
+              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+                {moved.map((change) => (
+                  <li key={change.field}>
+                    {t(FIELD_LABELS[change.field])}：{shown(change.field, change.seen)} →{' '}
+                    {shown(change.field, change.current)}
+                  </li>
+                ))}
+              </ul>
+              {t('item.keptYourValues')}
+            </>
+          }
+          action={
+            <Button
+              size="small"
+              onClick={() => {
+                save.clearError();
+                if (item.version === seen.version) onSaved();
+                else setSeen(item);
+              }}
+            >
+              {t('item.saveOnLatest')}
+            </Button>
+          }
+        />
+      ) : (
+        <ErrorAlert error={save.error} />
+      )}
       <Form<AssignmentValues>
         form={form}
         layout="vertical"
-        // A new version (an update posted, someone else's save) remounts the form with the new values.
-        key={`${item.version}:${item.updatedAt}:${item.status}:${item.progress}`}
-        initialValues={{
-          ownerId: item.ownerId,
-          deadline: dayjs(item.deadline),
-          status: item.status,
-          progress: item.progress,
-        }}
+        initialValues={formValues(seen)}
         onFinish={save.run}
       >
         <Form.Item label={t('item.owner')} required={false}>
@@ -92,8 +165,20 @@ export function AssignmentForm({ item, onSaved }: { item: WorkItem; onSaved(): v
             options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
           />
         </Form.Item>
-        <Form.Item name="progress" label={t('item.progress')}>
-          <InputNumber min={0} max={100} step={5} style={{ width: '100%' }} />
+        <Form.Item
+          name="progress"
+          label={t('item.progress')}
+          rules={[
+            {
+              validator: (_rule, value) =>
+                isValidProgress(value)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('item.progressRange'))),
+            },
+          ]}
+        >
+          {/* No min/max: InputNumber would silently turn 150 into 100 on blur. */}
+          <InputNumber step={5} style={{ width: '100%' }} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.pending}>
           {t('common.save')}
