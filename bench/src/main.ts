@@ -6,6 +6,7 @@ import { benchDatabaseUrl, prepareDataset } from './dataset';
 import { benchJointReport } from './joint-report.bench';
 import { benchPlanParse, benchPlanParseDocx, benchPlanParsePdf } from './plan-parse.bench';
 import { benchReminderScan } from './reminder-scan.bench';
+import { benchSearch } from './search.bench';
 import {
   BENCHMARK_NAMES,
   BenchmarkName,
@@ -68,6 +69,10 @@ async function main(): Promise<void> {
         log,
       })),
     );
+  }
+
+  if (only.includes('search')) {
+    results.push(await benchSearch(dataset, { requests: 100, baselineRuns: 3, redisUrl, log }));
   }
 
   results.sort((a, b) => BENCHMARK_NAMES.indexOf(a.name) - BENCHMARK_NAMES.indexOf(b.name));

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** A server the benchmark started; `stop` ends it and waits for it to exit. */
 export interface RunningServer {
@@ -73,4 +74,41 @@ export async function startServer(
   }
   await stop();
   throw new Error(`${name} did not answer ${readyPath} within ${timeoutMs / 1000} s:\n${output}`);
+}
+
+/** The real api from the build (production mode, log level warn) on the benchmark's database. */
+export function startApi(databaseUrl: string, redisUrl: string): Promise<RunningServer> {
+  return startServer(
+    'api',
+    join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js'),
+    {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-' + 'x'.repeat(40),
+      JWT_ACCESS_TTL_SECONDS: '3600',
+      DATABASE_URL: databaseUrl,
+      DATABASE_READ_URLS: '',
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: '{xietong-bench}',
+      LOG_LEVEL: 'warn',
+      DEMO_PASSWORD: '',
+    },
+    '/api/health',
+  );
+}
+
+/** Signs in to a running api and returns the headers of an authenticated request. */
+export async function signIn(
+  server: RunningServer,
+  email: string,
+  password: string,
+): Promise<{ authorization: string }> {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return { authorization: `Bearer ${accessToken}` };
 }

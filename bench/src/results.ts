@@ -6,6 +6,7 @@ import { formatTable, round, slowdown, Unit } from './stats';
 export const BENCHMARK_NAMES = [
   'work-items-list',
   'work-items-keyset',
+  'search',
   'joint-report',
   'reminder-scan',
   'reminder-scan-steady',

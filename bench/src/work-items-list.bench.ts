@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client, Pool } from 'pg';
 import { BENCH_PASSWORD, BENCH_USERS, Dataset } from './dataset';
-import { startServer, RunningServer } from './processes';
+import { RunningServer, signIn, startApi, startServer } from './processes';
 import { BenchmarkResult, result } from './results';
 import { alternate, median, percentile, round } from './stats';
 
@@ -16,8 +16,6 @@ export interface ListBenchOptions {
   redisUrl: string;
   log: (line: string) => void;
 }
-
-const DIST = join(__dirname, '..', '..');
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -46,23 +44,7 @@ export async function benchWorkItemsList(
   const path = `/api/work-items?${query}`;
   const servers: RunningServer[] = [];
   try {
-    const ours = await startServer(
-      'api',
-      join(DIST, 'apps', 'api', 'src', 'main.js'),
-      {
-        ...process.env,
-        NODE_ENV: 'production',
-        JWT_SECRET: 'bench-' + 'x'.repeat(40),
-        JWT_ACCESS_TTL_SECONDS: '3600',
-        DATABASE_URL: dataset.url,
-        DATABASE_READ_URLS: '',
-        REDIS_URL: options.redisUrl,
-        QUEUE_PREFIX: '{xietong-bench}',
-        LOG_LEVEL: 'warn',
-        DEMO_PASSWORD: '',
-      },
-      '/api/health',
-    );
+    const ours = await startApi(dataset.url, options.redisUrl);
     servers.push(ours);
     const baseline = await startServer(
       'baseline list server',
@@ -72,14 +54,7 @@ export async function benchWorkItemsList(
     );
     servers.push(baseline);
 
-    const login = await fetch(`${ours.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: BENCH_USERS.coordinator.email, password: BENCH_PASSWORD }),
-    });
-    if (!login.ok) throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const headers = { authorization: `Bearer ${accessToken}` };
+    const headers = await signIn(ours, BENCH_USERS.coordinator.email, BENCH_PASSWORD);
 
     // Same work: the two answers must be identical before either is timed.
     const answer = async (server: RunningServer, at = path) => {
