@@ -9,7 +9,8 @@ const INPUTS = [
   join(REPOSITORY, 'apps', 'web', 'src'),
   join(REPOSITORY, 'apps', 'web', 'index.html'),
   join(REPOSITORY, 'apps', 'web', 'vite.config.mts'),
-  join(REPOSITORY, 'libs', 'domain', 'src', 'work-items', 'traffic-light.ts'),
+  // The web app bundles the pure rules (@xietong/rules) as they are.
+  join(REPOSITORY, 'libs', 'rules', 'src'),
   join(REPOSITORY, 'package-lock.json'),
 ];
 

@@ -16,6 +16,7 @@ import { Skeleton } from 'antd';
 const lazyScreen = <K extends string>(load: () => Promise<Record<K, () => ReactNode>>, name: K) =>
   lazy(() => load().then((module) => ({ default: module[name] })));
 const MyWorkPage = lazyScreen(() => import('./features/my-work/MyWorkPage'), 'MyWorkPage');
+const ItemsPage = lazyScreen(() => import('./features/items/ItemsPage'), 'ItemsPage');
 const PlansPage = lazyScreen(() => import('./features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyScreen(() => import('./features/plans/PlanPage'), 'PlanPage');
 const WorkItemPage = lazyScreen(() => import('./features/work-items/WorkItemPage'), 'WorkItemPage');
@@ -62,6 +63,7 @@ function Routed() {
                   }
                 >
                   <Route index element={<MyWorkPage />} />
+                  <Route path="items" element={<ItemsPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="plans/:id" element={<PlanPage />} />
                   <Route path="work-items/:id" element={<WorkItemPage />} />

@@ -1,5 +1,5 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Typography } from 'antd';
+import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Input, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/auth-context';
@@ -19,12 +19,13 @@ function selectedKey(pathname: string): string {
 export function AppLayout() {
   const me = useMe();
   const { logout } = useAuth();
-  const { t } = useI18n();
+  const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
 
   const items: MenuProps['items'] = [
     { key: '/', label: t('nav.myWork') },
+    { key: '/items', label: t('nav.items') },
     { key: '/plans', label: t('nav.plans') },
     { key: '/reports', label: t('nav.reports') },
     ...(me.role === 'admin' || me.role === 'manager' ? [{ key: '/import', label: t('nav.import') }] : []),
@@ -57,15 +58,26 @@ export function AppLayout() {
           onClick={({ key }) => navigate(key)}
           style={{ flex: 1, minWidth: 0 }}
         />
+        <Input.Search
+          className="app-search"
+          placeholder={t('nav.search')}
+          aria-label={t('nav.search')}
+          allowClear
+          maxLength={100}
+          onSearch={(value) => value.trim() && navigate(`/items?${new URLSearchParams({ q: value.trim() })}`)}
+        />
         <NotificationBell />
         <LanguageSwitch />
         <Dropdown
           menu={{
             items: [
               { key: 'org', label: `${me.organization.name} · ${t(`role.${me.role}`)}`, disabled: true },
+              // Also here, not only in the header: on a phone the header has no room for the switch.
+              { key: 'language', icon: <GlobalOutlined />, label: t('nav.language') },
               { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
             ],
             onClick: async ({ key }) => {
+              if (key === 'language') setLocale(locale === 'en' ? 'zh-CN' : 'en');
               if (key === 'logout') {
                 await logout();
                 navigate('/login');

@@ -8,6 +8,7 @@ export function LanguageSwitch() {
   return (
     <Button
       type="text"
+      className="app-language"
       icon={<GlobalOutlined />}
       onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
       lang={locale === 'en' ? 'zh-CN' : 'en'}

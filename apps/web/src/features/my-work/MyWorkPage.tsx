@@ -11,7 +11,7 @@ import { urlPagination } from '../../components/url-pagination';
 import { todayIn } from '../../components/work-item-tags';
 import { MessageKey, useI18n } from '../../i18n';
 import { PostUpdateModal } from '../work-items/PostUpdateModal';
-import { workItemColumns } from '../work-items/work-item-columns';
+import { labelled, workItemColumns } from '../work-items/work-item-columns';
 
 type View = 'dueSoon' | 'overdue' | 'blocked' | 'recent' | 'all';
 const VIEWS: View[] = ['dueSoon', 'overdue', 'blocked', 'recent', 'all'];
@@ -67,7 +67,7 @@ export function MyWorkPage() {
     [me.actingOrganizationId, view, q, url.page],
   );
 
-  const columns = [
+  const columns = labelled<WorkItem>([
     ...workItemColumns(t),
     {
       title: '',
@@ -83,7 +83,7 @@ export function MyWorkPage() {
         </Button>
       ),
     },
-  ];
+  ]);
 
   return (
     <>
@@ -114,6 +114,7 @@ export function MyWorkPage() {
         dataSource={items.data?.items ?? []}
         loading={items.loading}
         scroll={{ x: 900 }}
+        className="responsive-table"
         locale={{ emptyText: items.loading ? t('common.loading') : t('common.empty') }}
         pagination={urlPagination(url, items.data?.total, PAGE_SIZE, t, items.data?.totalExact)}
       />

@@ -1,4 +1,4 @@
-import { Alert, App, Button, DatePicker, Form, InputNumber, Select } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Select } from 'antd';
 import dayjs, { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
@@ -7,7 +7,8 @@ import { useAction, useApi } from '../../api/use-api';
 import { useMe } from '../../auth/auth-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MessageKey, useI18n } from '../../i18n';
-import { changedFields, isValidProgress, movedFields } from '@xietong/rules';
+import { changedFields, movedFields } from '@xietong/rules';
+import { ProgressField } from './update-fields';
 
 interface AssignmentValues {
   ownerId: string | null;
@@ -165,21 +166,7 @@ export function AssignmentForm({ item, onSaved }: { item: WorkItem; onSaved(): v
             options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
           />
         </Form.Item>
-        <Form.Item
-          name="progress"
-          label={t('item.progress')}
-          rules={[
-            {
-              validator: (_rule, value) =>
-                isValidProgress(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('item.progressRange'))),
-            },
-          ]}
-        >
-          {/* No min/max: InputNumber would silently turn 150 into 100 on blur. */}
-          <InputNumber step={5} style={{ width: '100%' }} />
-        </Form.Item>
+        <ProgressField label="item.progress" />
         <Button type="primary" htmlType="submit" loading={save.pending}>
           {t('common.save')}
         </Button>

@@ -1,12 +1,10 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, Form, Modal, Select } from 'antd';
 import { api } from '../../api/client';
 import { WORK_ITEM_STATUSES, WorkItem, WorkItemStatus } from '../../api/types';
 import { useAction } from '../../api/use-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
-import { isValidProgress, isWithinLength } from '@xietong/rules';
-
-const TEXT_LIMIT = 5000;
+import { ProgressField, UpdateTextField } from './update-fields';
 
 interface UpdateForm {
   text: string;
@@ -64,38 +62,8 @@ export function PostUpdateModal({ item, onClose, onPosted }: PostUpdateModalProp
         onFinish={post.run}
         preserve={false}
       >
-        <Form.Item
-          name="text"
-          label={t('update.text')}
-          rules={[
-            { required: true, whitespace: true, message: t('update.textRequired') },
-            {
-              validator: (_rule, value: string | undefined) =>
-                isWithinLength(value, TEXT_LIMIT)
-                  ? Promise.resolve()
-                  : Promise.reject(
-                      new Error(t('update.textTooLong', { max: TEXT_LIMIT, length: value?.length ?? 0 })),
-                    ),
-            },
-          ]}
-        >
-          {/* Counted, never cut: maxLength would silently drop what was pasted past the limit. */}
-          <Input.TextArea rows={4} count={{ show: true, max: TEXT_LIMIT }} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="progress"
-          label={t('update.progress')}
-          rules={[
-            {
-              validator: (_rule, value) =>
-                isValidProgress(value)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('item.progressRange'))),
-            },
-          ]}
-        >
-          <InputNumber step={5} style={{ width: '100%' }} />
-        </Form.Item>
+        <UpdateTextField autoFocus />
+        <ProgressField label="update.progress" />
         <Form.Item name="status" label={t('update.status')}>
           <Select
             options={WORK_ITEM_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}

@@ -5,12 +5,16 @@ import { WorkItem } from '../../api/types';
 import { DeadlineText, StatusTag, TrafficLightTag } from '../../components/work-item-tags';
 import { Translate } from '../../i18n';
 
-/** The columns every work-item list shares; screens add their own (an action, say) at the end. */
+/**
+ * The columns every work-item list shares; screens add their own (an action, say) at the end.
+ * Each cell carries its column's title, which the phone layout (a card per row, below 768 px)
+ * shows as the cell's label.
+ */
 export function workItemColumns(
   t: Translate,
   options: { showOrganization?: boolean } = {},
 ): TableColumnsType<WorkItem> {
-  return [
+  return labelled<WorkItem>([
     {
       title: t('item.light'),
       dataIndex: 'trafficLight',
@@ -57,5 +61,13 @@ export function workItemColumns(
       width: 130,
       render: (_value, item) => <Progress percent={item.progress} size="small" />,
     },
-  ];
+  ]);
+}
+
+/** Adds `data-label` (the column title) to every cell, for the card layout of `.responsive-table`. */
+export function labelled<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
+  return columns.map((column) => ({
+    ...column,
+    onCell: () => ({ 'data-label': typeof column.title === 'string' ? column.title : '' }) as object,
+  }));
 }
