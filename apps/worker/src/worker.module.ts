@@ -6,6 +6,7 @@ import { QueueModule, RedisModule } from '@xietong/queue';
 import { DeliveriesProcessor } from './deliveries/deliveries.processor';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { ReportsWorkerModule } from './reports/reports.module';
+import { SchedulerHealer } from './schedulers/scheduler-healer';
 import { WorkerLoggerModule } from './worker-logger.module';
 
 /** No HTTP: an application context holding the BullMQ processors. */
@@ -19,6 +20,6 @@ import { WorkerLoggerModule } from './worker-logger.module';
     OutboxModule,
     ReportsWorkerModule,
   ],
-  providers: [RemindersProcessor, DeliveriesProcessor],
+  providers: [RemindersProcessor, DeliveriesProcessor, SchedulerHealer],
 })
 export class WorkerModule {}

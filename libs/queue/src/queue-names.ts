@@ -12,6 +12,7 @@ export const JOBS = {
   deliverNotification: 'deliver-notification',
   buildReport: 'build-report',
   scheduledReport: 'scheduled-report',
+  reportRunSweep: 'report-run-sweep',
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -19,7 +20,7 @@ export type JobName = (typeof JOBS)[keyof typeof JOBS];
 export const JOBS_BY_QUEUE: Record<QueueName, readonly JobName[]> = {
   [QUEUES.reminders]: [JOBS.reminderScan, JOBS.outboxSweep],
   [QUEUES.deliveries]: [JOBS.deliverNotification],
-  [QUEUES.reports]: [JOBS.buildReport, JOBS.scheduledReport],
+  [QUEUES.reports]: [JOBS.buildReport, JOBS.scheduledReport, JOBS.reportRunSweep],
 };
 
 export interface DeliverNotificationJob {

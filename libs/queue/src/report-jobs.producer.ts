@@ -47,18 +47,56 @@ export class ReportJobsProducer {
   }
 
   /**
-   * Makes Redis hold exactly the schedules Postgres holds: after a Redis flush or a delete whose
-   * scheduler removal was lost, the worker's boot puts things right.
+   * Enqueues a run's build again when Redis no longer holds a live job for it (lost with a flush,
+   * or finished without the run finishing). False when its job still waits or runs.
+   */
+  async reenqueueBuild(runId: string): Promise<boolean> {
+    const existing = await this.reports.getJob(runId);
+    if (existing) {
+      const state = await existing.getState();
+      if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return false;
+      await existing.remove();
+    }
+    await this.enqueueBuild(runId);
+    return true;
+  }
+
+  /**
+   * Makes Redis hold exactly the schedules Postgres holds: schedulers missing (a Redis flush),
+   * changed, or whose next firing is gone are upserted; those of deleted schedules are removed.
+   * A scheduler that is in place is left alone, so calling this often moves no firing.
    */
   async reconcile(
     schedules: readonly ReportScheduleTiming[],
   ): Promise<{ upserted: number; removed: number }> {
-    for (const schedule of schedules) await this.upsertSchedule(schedule);
+    let upserted = 0;
+    for (const schedule of schedules) {
+      const current = await this.reports.getJobScheduler(reportSchedulerId(schedule.id));
+      const inPlace =
+        current?.pattern === schedule.cron &&
+        (current.tz ?? null) === schedule.timezone &&
+        (await schedulerNextJobExists(this.reports, current));
+      if (inPlace) continue;
+      await this.upsertSchedule(schedule);
+      upserted++;
+    }
     const wanted = new Set(schedules.map((schedule) => reportSchedulerId(schedule.id)));
     const stale = (await this.reports.getJobSchedulers())
       .map((scheduler) => scheduler.key)
       .filter((key) => key.startsWith(SCHEDULER_PREFIX) && !wanted.has(key));
     for (const key of stale) await this.reports.removeJobScheduler(key);
-    return { upserted: schedules.length, removed: stale.length };
+    return { upserted, removed: stale.length };
   }
+}
+
+/**
+ * A scheduler fires through the delayed job BullMQ keeps for its next time
+ * (`repeat:<id>:<next>`); without it the scheduler exists but never fires again.
+ */
+export async function schedulerNextJobExists(
+  queue: Queue,
+  scheduler: { key: string; next?: number | null },
+): Promise<boolean> {
+  if (!scheduler.next) return false;
+  return Boolean(await queue.getJob(`repeat:${scheduler.key}:${scheduler.next}`));
 }

@@ -10,7 +10,7 @@ import {
   SmtpSink,
   startSmtpSink,
 } from '@xietong/testing';
-import { ReportsProcessor } from '../../../worker/src/reports/reports.processor';
+import { SchedulerHealer } from '../../../worker/src/schedulers/scheduler-healer';
 import { ScheduledReportRunner } from '../../../worker/src/reports/scheduled-report-runner';
 import { createTestWorker } from '../../../worker/test/create-test-worker';
 import { createTestApp, TestApp } from '../../test/create-test-app';
@@ -36,7 +36,10 @@ describe('report schedules', () => {
     remove: (id: string) => t.http().delete(`/api/report-schedules/${id}`).set('Authorization', auth),
     get: (id: string) => t.http().get(`/api/report-schedules/${id}`).set('Authorization', auth),
   });
-  const schedulerKeys = async () => (await queue.getJobSchedulers()).map((scheduler) => scheduler.key);
+  const schedulerKeys = async () =>
+    (await queue.getJobSchedulers())
+      .map((scheduler) => scheduler.key)
+      .filter((key) => key.startsWith('report-schedule:'));
   const reportMails = () => sink.received.filter((mail) => mail.subject?.includes('联合进展报告'));
 
   beforeAll(async () => {
@@ -145,7 +148,7 @@ describe('report schedules', () => {
     await schedules().get(created.id).expect(404);
   });
 
-  it('rebuilds the schedulers from Postgres when the worker boots after Redis lost them', async () => {
+  it('rebuilds the schedulers from Postgres when the worker heals after Redis lost them', async () => {
     const { body: kept } = await schedules()
       .create({ planId: plan.id, cron: '0 8 * * *', formats: ['csv'], recipientIds: [recipients.manager] })
       .expect(201);
@@ -153,8 +156,10 @@ describe('report schedules', () => {
     const orphan = reportSchedulerId('11111111-1111-4111-8111-111111111111');
     await queue.upsertJobScheduler(orphan, { pattern: '0 9 * * *' }, { name: 'scheduled-report', data: {} });
 
-    await worker.get(ReportsProcessor).onApplicationBootstrap();
+    expect(await worker.get(SchedulerHealer).heal()).toEqual({ recreated: 1, removed: 1 });
     expect(await schedulerKeys()).toEqual([reportSchedulerId(kept.id)]);
+    // In place now: another check changes nothing (and moves no firing).
+    expect(await worker.get(SchedulerHealer).heal()).toEqual({ recreated: 0, removed: 0 });
     await schedules().remove(kept.id).expect(204);
   });
 

@@ -2,11 +2,19 @@ import { Module } from '@nestjs/common';
 import { OutboxModule } from '@xietong/outbox';
 import { QueueModule, ReportJobsProducer } from '@xietong/queue';
 import { ReportRunBuilder } from './report-run-builder';
+import { ReportRunSweeper } from './report-run-sweeper';
 import { ReportsProcessor } from './reports.processor';
 import { ScheduledReportRunner } from './scheduled-report-runner';
 
 @Module({
   imports: [QueueModule, OutboxModule],
-  providers: [ReportsProcessor, ReportRunBuilder, ScheduledReportRunner, ReportJobsProducer],
+  providers: [
+    ReportsProcessor,
+    ReportRunBuilder,
+    ScheduledReportRunner,
+    ReportJobsProducer,
+    ReportRunSweeper,
+  ],
+  exports: [ReportJobsProducer],
 })
 export class ReportsWorkerModule {}

@@ -133,6 +133,23 @@ export class ScheduledReportRunner {
         scopeOrganizationId,
       ],
     );
+    return this.buildAndMail(schedule, runId);
+  }
+
+  /**
+   * Finishes a scheduled run whose firing job was lost (the report-run sweeper enqueued its build):
+   * built and mailed like the firing would have. Null when the run belongs to no schedule.
+   */
+  async resume(runId: string): Promise<ScheduledReportOutcome | null> {
+    const [schedule]: ScheduleRow[] = await this.db.query(
+      `SELECT s.id, s.plan_id, s.name, s.formats, s.recipient_ids, s.filters, s.locale
+       FROM report_runs r JOIN report_schedules s ON s.id = r.schedule_id WHERE r.id = $1`,
+      [runId],
+    );
+    return schedule ? this.buildAndMail(schedule, runId) : null;
+  }
+
+  private async buildAndMail(schedule: ScheduleRow, runId: string): Promise<ScheduledReportOutcome> {
     const built = await this.builder.build(runId);
     const { report } = built;
     const reportTitle = `${schedule.name}（${report.asOf}）`;
