@@ -6,3 +6,4 @@ export * from './factories/joint-plan.factory';
 export * from './factories/user.factory';
 export * from './http-receiver';
 export * from './factories/report-plan.factory';
+export * from './factories/overdue-reminders.factory';

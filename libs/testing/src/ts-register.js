@@ -6,7 +6,11 @@ const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '../../..');
 const swc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
-const options = { ...swc, swcrc: false, jsc: { ...swc.jsc, baseUrl: root, paths: { '@xietong/*': ['libs/*/src'] } } };
+const options = {
+  ...swc,
+  swcrc: false,
+  jsc: { ...swc.jsc, baseUrl: root, paths: { '@xietong/*': ['libs/*/src'] } },
+};
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(fs.readFileSync(filename, 'utf8'), { ...options, filename });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanImporter } from '@xietong/domain';
 import {
+  createOverdueMilestones,
   deleteRedisPrefix,
   eventually,
   SmtpSink,
@@ -56,13 +57,7 @@ describe('delivery reliability', () => {
 
   /** `count` overdue milestones owned by one person who takes email only, and a scan that finds them. */
   const createOverdueReminders = async (count: number, label: string) => {
-    const today = new Date(Date.now() - 4 * 86_400_000).toISOString().slice(0, 10);
-    await t.db.query(
-      `INSERT INTO work_items (plan_id, task_id, organization_id, parent_id, title, owner_id, deadline, original_deadline, start_date, status)
-       SELECT p.plan_id, p.task_id, p.organization_id, p.id, $3 || '里程碑' || g, $4, $5, $5, '2021-01-01', 'in_progress'
-       FROM work_items p, generate_series(1, $2) g WHERE p.id = $1`,
-      [parentId, count, label, ownerId, today],
-    );
+    await createOverdueMilestones(t.db, { parentId, ownerId, count, label });
     const admin = await t.login('admin@xietong.local');
     const scan = await t
       .http()
