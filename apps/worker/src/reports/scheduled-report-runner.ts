@@ -133,23 +133,26 @@ export class ScheduledReportRunner {
         scopeOrganizationId,
       ],
     );
-    return this.buildAndMail(schedule, runId);
+    return this.mailRun(schedule, runId, recipients);
   }
 
   /**
    * Finishes a scheduled run whose firing job was lost (the report-run sweeper enqueued its build):
-   * built and mailed like the firing would have. Null when the run belongs to no schedule.
+   * built and mailed to the recipients who share its view, as the firing would have. Null when the
+   * run belongs to no schedule.
    */
-  async resume(runId: string): Promise<ScheduledReportOutcome | null> {
-    const [schedule]: ScheduleRow[] = await this.db.query(
-      `SELECT s.id, s.plan_id, s.name, s.formats, s.recipient_ids, s.filters, s.locale
+  async resume(runId: string): Promise<{ mailed: number } | null> {
+    const [schedule]: (ScheduleRow & { scope_organization_id: string | null })[] = await this.db.query(
+      `SELECT s.id, s.plan_id, s.name, s.formats, s.recipient_ids, s.filters, s.locale, r.scope_organization_id
        FROM report_runs r JOIN report_schedules s ON s.id = r.schedule_id WHERE r.id = $1`,
       [runId],
     );
-    return schedule ? this.buildAndMail(schedule, runId) : null;
+    if (!schedule) return null;
+    const { views } = await this.recipientViews(schedule);
+    return { mailed: await this.mailRun(schedule, runId, views.get(schedule.scope_organization_id) ?? []) };
   }
 
-  private async buildAndMail(schedule: ScheduleRow, runId: string): Promise<ScheduledReportOutcome> {
+  private async mailRun(schedule: ScheduleRow, runId: string, recipients: Recipient[]): Promise<number> {
     const built = await this.builder.build(runId);
     const { report } = built;
     const reportTitle = `${schedule.name}（${report.asOf}）`;
