@@ -24,7 +24,9 @@ export class SupervisionLoop1796350453135 implements MigrationInterface {
             FROM deadline_extensions WHERE state = 'approved' GROUP BY work_item_id) e
       WHERE e.work_item_id = w.id`);
     // Items finished before reviews existed were closed by their coordinators: they count as accepted.
-    await db.query(`UPDATE work_items SET review_state = 'accepted' WHERE status = 'done' AND parent_id IS NULL`);
+    await db.query(
+      `UPDATE work_items SET review_state = 'accepted' WHERE status = 'done' AND parent_id IS NULL`,
+    );
     await db.query(
       `CREATE INDEX work_items_review_pending_idx ON work_items (plan_id) WHERE review_state = 'pending'`,
     );
@@ -57,7 +59,9 @@ export class SupervisionLoop1796350453135 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`CREATE INDEX attachments_work_item_idx ON attachments (work_item_id)`);
-    await db.query(`CREATE INDEX attachments_update_idx ON attachments (update_id) WHERE update_id IS NOT NULL`);
+    await db.query(
+      `CREATE INDEX attachments_update_idx ON attachments (update_id) WHERE update_id IS NOT NULL`,
+    );
     await db.query(
       `CREATE INDEX attachments_extension_idx ON attachments (extension_id) WHERE extension_id IS NOT NULL`,
     );

@@ -82,10 +82,7 @@ export async function benchReminderScan(
     await dataSource.query(`TRUNCATE notifications`);
     await dataSource.query(`UPDATE work_items SET escalated_at = NULL WHERE escalated_at IS NOT NULL`);
     // Cold: no item has been judged yet, so the scan reads all 100,000.
-    await dataSource.query(
-      `UPDATE work_items SET reminder_check_at = NULL, reminder_scanned_at = NULL
-       WHERE reminder_check_at IS NOT NULL OR reminder_scanned_at IS NOT NULL`,
-    );
+    await dataSource.query(`TRUNCATE work_item_reminder_checks`);
     await queue.obliterate({ force: true });
   };
   const memory = peakMemory();

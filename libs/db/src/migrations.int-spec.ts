@@ -37,7 +37,7 @@ describe('migrations', () => {
     expect(await tables()).toEqual([]);
 
     await dataSource.runMigrations();
-    expect(await tables()).toHaveLength(21);
+    expect(await tables()).toHaveLength(22);
   });
 
   it('enforces the rules in the database, not only in code', async () => {

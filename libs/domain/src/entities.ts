@@ -17,6 +17,7 @@ import { WorkItemUpdate } from './updates/work-item-update.entity';
 import { SavedView } from './users/saved-view.entity';
 import { User } from './users/user.entity';
 import { DeadlineExtension } from './work-items/deadline-extension.entity';
+import { WorkItemReminderCheck } from './work-items/work-item-reminder-check.entity';
 import { WorkItem } from './work-items/work-item.entity';
 
 /** Every entity, for the one DataSource shared by api, worker, migrations and CLI. */
@@ -31,6 +32,7 @@ export const ENTITIES = [
   TaskLeadUnit,
   PlanIndicator,
   WorkItem,
+  WorkItemReminderCheck,
   DeadlineExtension,
   WorkItemUpdate,
   Attachment,

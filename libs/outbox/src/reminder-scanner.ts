@@ -95,8 +95,8 @@ export class ReminderScanner {
 
   /**
    * Incremental: reads only open items within the horizon whose next threshold has come (or that
-   * changed since, which clears it, or were last judged "as of" a later time), and records for each
-   * the start of the day its reminders can next change (`nextReminderCheck`). A scan soon after
+   * changed since, which deletes their check, or were last judged "as of" a later time), and
+   * records for each the start of the day its reminders can next change (`nextReminderCheck`). A scan soon after
    * another reads almost nothing.
    */
   async scan(now = new Date(), workItemIds?: string[]): Promise<ReminderScanResult> {
@@ -114,10 +114,12 @@ export class ReminderScanner {
                 t.code AS task_code, o.name AS organization_name,
                 coalesce(w.last_update_at, w.updated_at) AS last_activity_at, w.xmin::text AS xmin
          FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN organizations o ON o.id = w.organization_id
+           LEFT JOIN work_item_reminder_checks c ON c.work_item_id = w.id
          WHERE w.status IN ('not_started', 'in_progress', 'blocked') AND w.id > $1
            AND (w.deadline <= $2::date OR w.status = 'in_progress')
-           AND ($3::uuid[] IS NULL OR w.id = ANY($3::uuid[]))
-           AND (w.reminder_check_at IS NULL OR w.reminder_check_at <= $5 OR w.reminder_scanned_at > $5)
+           -- Items named explicitly (their deadline just changed) are read whatever their check says.
+           AND CASE WHEN $3::uuid[] IS NULL THEN c.work_item_id IS NULL OR c.check_at <= $5 OR c.scanned_at > $5
+                    ELSE w.id = ANY($3::uuid[]) END
          ORDER BY w.id LIMIT $4`,
         [after, horizon, workItemIds ?? null, BATCH_SIZE, now],
       );
@@ -150,8 +152,9 @@ export class ReminderScanner {
   }
 
   /**
-   * One statement per batch. Guarded by the row version read (before this transaction's own
-   * escalation update), so an item edited meanwhile keeps the cleared check and is read next time.
+   * One statement per batch. Guarded by the item's row version read (before this transaction's
+   * own escalation update) and taken under a share lock, so an item edited meanwhile — committed
+   * or not yet — gets no check and is read by the next scan.
    */
   private async recordNextChecks(
     manager: EntityManager,
@@ -167,9 +170,12 @@ export class ReminderScanner {
       return next ? next.toISOString() : 'infinity';
     });
     await manager.query(
-      `UPDATE work_items w SET reminder_check_at = c.check_at, reminder_scanned_at = $4
+      `INSERT INTO work_item_reminder_checks (work_item_id, check_at, scanned_at)
+       SELECT w.id, c.check_at, $4
        FROM unnest($1::uuid[], $2::xid[], $3::timestamptz[]) AS c(id, seen, check_at)
-       WHERE w.id = c.id AND w.xmin = c.seen`,
+       JOIN work_items w ON w.id = c.id AND w.xmin = c.seen
+       FOR SHARE OF w
+       ON CONFLICT (work_item_id) DO UPDATE SET check_at = excluded.check_at, scanned_at = excluded.scanned_at`,
       [items.map((item) => item.id), items.map((item) => item.xmin), checks, now],
     );
   }

@@ -77,17 +77,6 @@ export class WorkItem {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
-  /**
-   * When the reminder scan must look at the item again (its next threshold); null: at the next
-   * scan. A trigger clears it whenever the item or its plan's policy changes (see the migration).
-   */
-  @Column({ type: 'timestamptz', nullable: true, select: false })
-  reminderCheckAt!: Date | null;
-
-  /** The time the scan that set `reminderCheckAt` judged by (an "as of" scan may go back). */
-  @Column({ type: 'timestamptz', nullable: true, select: false })
-  reminderScannedAt!: Date | null;
-
   /** Optimistic lock: every write is `UPDATE … WHERE id = $1 AND version = $2`. */
   @Column({ type: 'int', default: 1 })
   version!: number;
