@@ -24,7 +24,8 @@ export class UpdateWorkItemDto {
     description:
       'The first deadline only: once confirmed, a later one is an extension request (POST /api/work-items/:id/extensions) → 409',
   })
-  @IsOptional()
+  // Absent means unchanged; null is checked (and refused) like any other value, never passed on.
+  @ValidateIf((_dto, value) => value !== undefined)
   @IsCalendarDate()
   deadline?: string;
 
