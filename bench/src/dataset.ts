@@ -313,9 +313,9 @@ async function generate(url: string, log: (line: string) => void): Promise<Meta>
     );
     await step(
       'tasks',
-      `INSERT INTO tasks (id, plan_id, chapter_id, number, code, title, body, kind, source_line)
+      `INSERT INTO tasks (id, plan_id, chapter_id, number, code, ref, title, body, kind, source_line)
        SELECT bench_uuid('task:' || key), bench_uuid('plan:' || plan), bench_uuid('chapter:' || plan || ':' || chapter),
-              number, '(' || number || ')', title, title || '。由牵头单位会同有关方面按职责分工推进落实。',
+              number, '(' || number || ')', '(' || number || ')', title, title || '。由牵头单位会同有关方面按职责分工推进落实。',
               CASE WHEN number % 25 = 0 THEN 'safeguard' ELSE 'task' END, number * 3
        FROM (SELECT *, bench_pick(${sqlArray(VERBS)}, bench_r('task:' || key, 0)) ||
                        bench_pick(${sqlArray(OBJECTS)}, bench_r('task:' || key, 1)) AS title FROM bench_task) t`,

@@ -99,6 +99,8 @@ const configSchema = z
     REPORT_MAX_ITEMS: z.coerce.number().int().min(1).default(60_000),
     REPORT_RUNS_CONCURRENT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
     REPORT_RUNS_PER_HOUR_PER_USER: z.coerce.number().int().min(1).max(10_000).default(30),
+    IMPORT_MAX_TASKS: z.coerce.number().int().min(1).optional(),
+    IMPORT_MAX_WORK_ITEMS: z.coerce.number().int().min(1).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -176,6 +178,9 @@ export interface AppConfig {
   reportRunsConcurrentPerUser: number;
   /** Report runs one person may request in any hour. */
   reportRunsPerHourPerUser: number;
+  /** Per-import ceilings on tasks and on work items (task × unit, milestones included); unset = the importer's. */
+  importMaxTasks?: number;
+  importMaxWorkItems?: number;
   logLevel: string;
   attachments: {
     /** Where evidence files live: chunked rows in Postgres (default) or an S3-compatible bucket. */
@@ -233,6 +238,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportMaxItems: e.REPORT_MAX_ITEMS,
     reportRunsConcurrentPerUser: e.REPORT_RUNS_CONCURRENT_PER_USER,
     reportRunsPerHourPerUser: e.REPORT_RUNS_PER_HOUR_PER_USER,
+    importMaxTasks: e.IMPORT_MAX_TASKS,
+    importMaxWorkItems: e.IMPORT_MAX_WORK_ITEMS,
     logLevel: e.LOG_LEVEL,
     attachments: {
       storage: e.ATTACHMENT_STORAGE,

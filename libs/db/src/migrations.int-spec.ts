@@ -48,7 +48,7 @@ describe('migrations', () => {
       `INSERT INTO plans (title, source_original, source_normalized, source_sha256) VALUES ('p', 'x', 'x', 'h') RETURNING id`,
     );
     const [task] = await dataSource.query(
-      `INSERT INTO tasks (plan_id, number, code, title, body, kind) VALUES ($1, 1, '(一)', 't', 'b', 'task') RETURNING id`,
+      `INSERT INTO tasks (plan_id, number, code, ref, title, body, kind) VALUES ($1, 1, '(一)', '(一)', 't', 'b', 'task') RETURNING id`,
       [plan.id],
     );
     const insertItem = (progress: number, status = 'in_progress') =>

@@ -23,3 +23,4 @@ export * from './authorization/scope.sql';
 export * from './plans/organization-dictionary.repository';
 export * from './plans/plan-importer';
 export * from './users/saved-view.entity';
+export * from './plans/import-model';

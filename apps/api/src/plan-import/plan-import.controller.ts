@@ -29,6 +29,11 @@ export class PlanImportController {
     @CurrentUser() user: AuthUser,
     @Req() request: Request,
   ) {
-    return this.imports.import({ ...body, file: file?.buffer }, user, request.ip, String(request.id ?? ''));
+    return this.imports.import(
+      { ...body, file: file?.buffer, fileName: file?.originalname },
+      user,
+      request.ip,
+      String(request.id ?? ''),
+    );
   }
 }

@@ -1,29 +1,44 @@
 import {
   BadRequestException,
   ForbiddenException,
+  Inject,
   Injectable,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PlanImporter, PlanImportResult, PlanNotManagedError, PlanStructureError } from '@xietong/domain';
-import { decodePlanText, PlanDecodeError, toContractJson } from '@xietong/plan-parser';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import {
+  PlanCorrectionError,
+  PlanImporter,
+  PlanImportLimitError,
+  PlanImportResult,
+  PlanNotManagedError,
+  PlanStructureError,
+  TaskCorrection,
+} from '@xietong/domain';
+import { decodePlanText, PlanDecodeError } from '@xietong/plan-parser';
 import { AuthUser } from '../auth/auth-user';
 
 export interface PlanImportInput {
   text?: string;
   file?: Buffer;
+  fileName?: string;
   title?: string;
   dryRun?: boolean;
+  corrections?: TaskCorrection[];
 }
 
 @Injectable()
 export class PlanImportService {
   private readonly importer: PlanImporter;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    this.importer = new PlanImporter(dataSource);
+  constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    this.importer = new PlanImporter(dataSource, {
+      maxTasks: config.importMaxTasks,
+      maxWorkItems: config.importMaxWorkItems,
+    });
   }
 
   async import(
@@ -39,27 +54,35 @@ export class PlanImportService {
         text,
         title: input.title,
         dryRun: input.dryRun,
+        corrections: input.corrections,
         actorId: user.id,
         actorIsManager: user.role === 'manager',
         ip,
         requestId,
       });
     } catch (error) {
-      if (error instanceof PlanStructureError) throw new UnprocessableEntityException(error.message);
+      if (
+        error instanceof PlanStructureError ||
+        error instanceof PlanCorrectionError ||
+        error instanceof PlanImportLimitError
+      ) {
+        throw new UnprocessableEntityException(error.message);
+      }
       if (error instanceof PlanNotManagedError) throw new ForbiddenException(error.message);
       throw error;
     }
-    const { parsed, ...outcome } = result;
-    const contract = toContractJson(parsed);
+    const { parsed, tasks, ...outcome } = result;
     return {
       ...outcome,
       preview: {
-        ...contract,
-        // The preview shows which tasks took their provinces from a "以下任务均需…落实" note.
-        tasks: contract.tasks.map((task, index) => ({
-          ...task,
-          inheritedProvinces: parsed.tasks[index].inheritedProvinces,
-        })),
+        plan: {
+          title: parsed.title,
+          period: parsed.period ?? null,
+          chapters: parsed.chapters.map(({ number, title }) => ({ number, title })),
+        },
+        tasks,
+        reportingCadence: parsed.reportingCadence,
+        diagnostics: parsed.diagnostics,
         indicators: parsed.indicators,
         provinces: parsed.provinces,
       },

@@ -161,6 +161,7 @@ export function workItemListStatements(
     );
   }
   if (query.organizationId) where.push(`w.organization_id = ${params.add(query.organizationId)}`);
+  if (query.responsibility) where.push(`w.responsibility = ${params.add(query.responsibility)}`);
   if (query.ownerId) where.push(`w.owner_id = ${params.add(query.ownerId)}`);
   if (query.unassigned !== undefined) where.push(`w.owner_id IS ${query.unassigned ? '' : 'NOT '}NULL`);
   if (query.role) {

@@ -16,7 +16,8 @@ import {
  */
 export const WORK_ITEM_COLUMNS = `
   w.id, w.plan_id AS "planId", p.title AS "planTitle", w.task_id AS "taskId", t.number AS "taskNumber",
-  t.code AS "taskCode", t.title AS "taskTitle", w.parent_id AS "parentId", w.title,
+  t.code AS "taskCode", t.ref AS "taskRef", t.title AS "taskTitle", w.parent_id AS "parentId", w.title,
+  w.responsibility,
   w.organization_id AS "organizationId", o.name AS "organizationName", o.code AS "organizationCode",
   w.owner_id AS "ownerId", owner.display_name AS "ownerName",
   w.deadline::text AS deadline, w.original_deadline::text AS "originalDeadline", w.start_date::text AS "startDate",
@@ -54,7 +55,10 @@ export interface WorkItemRow {
   taskId: string;
   taskNumber: number;
   taskCode: string;
+  taskRef: string;
   taskTitle: string;
+  /** `lead` (牵头) or `support` (配合). */
+  responsibility: 'lead' | 'support';
   parentId: string | null;
   title: string;
   organizationId: string;

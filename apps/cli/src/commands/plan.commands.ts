@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppConfig } from '@xietong/config';
-import { PlanImporter } from '@xietong/domain';
+import { DeadlineChange, PlanImporter } from '@xietong/domain';
 import { ParsedPlan, parsePlanFile, readPlanFile, toPlanParseJson } from '@xietong/plan-parser';
 import { ORGANIZATION_DICTIONARY } from '../../../../seeds/organizations';
 import { openMigratedDatabase } from './prepare-database';
@@ -28,6 +28,12 @@ function describe(parsed: ParsedPlan): string {
     ...parsed.diagnostics.map((d) => `  line ${d.line} ${d.severity}: ${d.message}`),
   ];
   return lines.join('\n');
+}
+
+function movedDeadlines(changes: DeadlineChange[]): string {
+  if (!changes.length) return '';
+  const moved = changes.filter((change) => change.moves).length;
+  return `; ${moved} deadlines moved with the document, ${changes.length - moved} kept (changed by people)`;
 }
 
 /** `plan:parse FILE [--json]`: no database, the seeded dictionary from the repository. */
@@ -57,7 +63,10 @@ export async function planImport(args: string[], config: AppConfig): Promise<voi
   const { text } = await readPlanFile(await readFile(file), basename(file));
   const dataSource = await openMigratedDatabase(config, (line) => console.error(`[xietong] ${line}`));
   try {
-    const result = await new PlanImporter(dataSource).import({
+    const result = await new PlanImporter(dataSource, {
+      maxTasks: config.importMaxTasks,
+      maxWorkItems: config.importMaxWorkItems,
+    }).import({
       text,
       title: values.title,
       dryRun: values['dry-run'],
@@ -65,7 +74,7 @@ export async function planImport(args: string[], config: AppConfig): Promise<voi
     });
     const { parsed, ...outcome } = result;
     if (values.json) {
-      console.log(JSON.stringify({ ...outcome, preview: toPlanParseJson(parsed) }, null, 2));
+      console.log(JSON.stringify({ ...outcome, diagnostics: parsed.diagnostics }, null, 2));
       return;
     }
     console.log(describe(parsed));
@@ -73,6 +82,7 @@ export async function planImport(args: string[], config: AppConfig): Promise<voi
       outcome.dryRun
         ? 'dry run: nothing saved'
         : `${outcome.created ? 'imported' : 'updated'} plan ${outcome.planId}: ${outcome.workItemsCreated} new work items` +
+            movedDeadlines(outcome.deadlineChanges) +
             (outcome.summary.unknownOrganizations.length
               ? `; unverified organizations: ${outcome.summary.unknownOrganizations.join('、')}`
               : ''),

@@ -28,6 +28,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
+  /** Called with the share of the body sent (0–1): fetch cannot report upload progress, XMLHttpRequest can. */
+  onUploadProgress?: (sent: number) => void;
 }
 
 export function withQuery(path: string, query: RequestOptions['query']): string {
@@ -73,11 +75,42 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  if (options.onUploadProgress) return sendWithProgress(withQuery(path, options.query), options, headers, body);
   return fetch(withQuery(path, options.query), {
     method: options.method ?? 'GET',
     headers,
     body,
     signal: options.signal,
+  });
+}
+
+/** The same request through XMLHttpRequest, answered as a fetch Response so the rest is shared. */
+function sendWithProgress(
+  url: string,
+  options: RequestOptions,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(options.method ?? 'GET', url);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.responseType = 'blob';
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onUploadProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const responseHeaders = new Headers();
+      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) responseHeaders.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      resolve(new Response(xhr.status === 204 ? null : (xhr.response as Blob), { status: xhr.status, headers: responseHeaders }));
+    };
+    xhr.onerror = () => reject(new TypeError('Network error'));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort());
+    xhr.send(body as XMLHttpRequestBodyInit | null | undefined);
   });
 }
 

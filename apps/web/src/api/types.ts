@@ -246,13 +246,32 @@ export interface FailedDelivery {
   workItemId: string | null;
 }
 
-interface ImportedUnit {
+export interface ImportedUnit {
   /** Canonical name, or the written form when the organization is unknown. */
   name: string;
   written: string;
+  verified: boolean;
 }
 
-/** POST /api/plans/import: the outcome and what the parser read (the plan:parse --json shape). */
+/** A task as the import preview shows it, after corrections; `itemDeadline` is what its items get. */
+export interface ImportedTask {
+  ref: string;
+  number: number;
+  code: string;
+  chapter: number;
+  kind: string;
+  title: string;
+  line: number;
+  inheritedProvinces: boolean;
+  leadUnits: ImportedUnit[];
+  supportUnits: ImportedUnit[];
+  deadline: string | null;
+  deadlineText: string | null;
+  itemDeadline: string;
+  milestones: { date: string; text: string }[];
+}
+
+/** POST /api/plans/import: the outcome and what the parser read, corrections applied. */
 export interface ImportPreview {
   dryRun: boolean;
   planId: string | null;
@@ -262,24 +281,33 @@ export interface ImportPreview {
     chapters: number;
     tasks: number;
     leadUnits: number;
+    supportUnits: number;
+    workItems: number;
     unknownOrganizations: string[];
     indicators: number;
+    droppedTasks: number;
   };
   preview: {
     plan: { title: string; chapters: { number: number; title: string }[] };
-    tasks: {
-      number: number;
-      code: string;
-      chapter: number;
-      kind: string;
-      title: string;
-      leadProvinces: ImportedUnit[];
-      leadMinistries: ImportedUnit[];
-      /** Sent by newer APIs: lead provinces taken from a "以下任务均需…落实" note. */
-      inheritedProvinces?: boolean;
-    }[];
+    tasks: ImportedTask[];
     diagnostics: { line: number; severity: string; message: string }[];
+    reportingCadence: { every: string; byDay?: number | 'end'; text: string } | null;
   };
+  /** The date items of tasks without a deadline take. */
+  fallbackDeadline: string;
+  /** Existing items of a plan with this title whose document deadline changes; `moves` false = a person set it. */
+  deadlineChanges: {
+    workItemId: string;
+    ref: string;
+    title: string;
+    organization: string;
+    responsibility: 'lead' | 'support';
+    milestone: string | null;
+    deadline: string;
+    documentBefore: string | null;
+    documentAfter: string;
+    moves: boolean;
+  }[];
 }
 
 /** GET /api/organizations/:id/members: who can own the organization's items. */

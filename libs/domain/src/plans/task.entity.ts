@@ -4,7 +4,7 @@ export const TASK_KINDS = ['requirement', 'task', 'safeguard'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 @Entity('tasks')
-@Unique(['planId', 'number'])
+@Unique(['planId', 'ref'])
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -23,6 +23,25 @@ export class Task {
   /** As written, e.g. (十一) */
   @Column({ type: 'text' })
   code!: string;
+
+  /**
+   * Unique in the plan (`二(一)`): chapter numeral and codes down to the item. Re-imports find the
+   * task by it, since numbering that restarts in each chapter repeats `number`.
+   */
+  @Column({ type: 'text' })
+  ref!: string;
+
+  /** The document's due date (`2025年底前` → 2025-12-31); null when it names none or says 持续推进. */
+  @Column({ type: 'date', nullable: true })
+  deadline!: string | null;
+
+  /** The deadline as written, `持续推进` for ongoing work. */
+  @Column({ type: 'text', nullable: true })
+  deadlineText!: string | null;
+
+  /** Earlier dates named in the task, `[{date, text}]`; each also becomes a sub-item of every unit's item. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  milestones!: { date: string; text: string }[];
 
   @Column({ type: 'text' })
   title!: string;

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ReviewState, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
+import type { Responsibility } from '../plans/task-lead-unit.entity';
 
 /**
  * One per task × lead unit, plus sub-items (milestones) under it. "Overdue" and the traffic light
@@ -22,6 +23,10 @@ export class WorkItem {
 
   @Column({ type: 'uuid', nullable: true })
   parentId!: string | null;
+
+  /** Copied from the task–unit link so lists filter and show 配合 without joining it. */
+  @Column({ type: 'text', default: 'lead' })
+  responsibility!: Responsibility;
 
   @Column({ type: 'text' })
   title!: string;
@@ -57,6 +62,17 @@ export class WorkItem {
 
   @Column({ type: 'timestamptz', nullable: true })
   reviewedAt!: Date | null;
+
+  /**
+   * The deadline the document gave at the last import. While `deadline` equals it no person has
+   * moved the item, so a re-import that changes the document's date moves it too.
+   */
+  @Column({ type: 'date', nullable: true })
+  documentDeadline!: string | null;
+
+  /** Set on sub-items an import made from a task's milestones (`milestone:1`), so re-imports update them. */
+  @Column({ type: 'text', nullable: true })
+  importKey!: string | null;
 
   @Column({ type: 'text', default: 'not_started' })
   status!: WorkItemStatus;

@@ -17,7 +17,11 @@ describe('parseReportingCadence', () => {
   });
 
   it.each([
-    [{ kind: 'daily', time: '12:00' }, 'kind must be "weekly" or "monthly"'],
+    [{ kind: 'daily', time: '12:00' }, 'kind must be "weekly", "monthly" or "periodic"'],
+    [
+      { kind: 'periodic', months: 4, day: 31, time: '12:00' },
+      'months: must be 3 (quarterly), 6 (half-yearly) or 12',
+    ],
     [{ kind: 'weekly', weekday: 0, time: '12:00' }, 'weekday: must be 1 (Monday) to 7 (Sunday)'],
     [{ kind: 'monthly', day: 32, time: '12:00' }, 'day: must be a day of the month, 1–31'],
     [{ kind: 'monthly', day: 25, time: 'noon' }, 'time: must be a time of day as "HH:mm"'],
@@ -48,6 +52,18 @@ describe('reportingPeriod', () => {
     [29, '2028-02-10', { key: '2028-02', start: '2028-02-01', dueDate: '2028-02-29' }],
   ])('monthly by day %d: %s → %j', (day, date, period) => {
     expect(reportingPeriod({ kind: 'monthly', day, time: '12:00', graceDays: 0 }, date)).toEqual(period);
+  });
+
+  it.each([
+    [3, 31, '2026-11-03', { key: '2026-Q4', start: '2026-10-01', dueDate: '2026-12-31' }],
+    [3, 31, '2026-04-01', { key: '2026-Q2', start: '2026-04-01', dueDate: '2026-06-30' }],
+    [3, 25, '2026-03-31', { key: '2026-Q1', start: '2026-01-01', dueDate: '2026-03-25' }],
+    [6, 31, '2026-07-15', { key: '2026-H2', start: '2026-07-01', dueDate: '2026-12-31' }],
+    [6, 31, '2026-02-15', { key: '2026-H1', start: '2026-01-01', dueDate: '2026-06-30' }],
+    [12, 20, '2026-02-15', { key: '2026', start: '2026-01-01', dueDate: '2026-12-20' }],
+  ] as const)('every %d months by day %d: %s → %j', (months, day, date, period) => {
+    const cadence = parseReportingCadence({ kind: 'periodic', months, day, time: '12:00' });
+    expect(reportingPeriod(cadence, date)).toEqual(period);
   });
 });
 

@@ -23,7 +23,14 @@ export type ReportingCadence =
       kind: 'weekly';
       /** ISO weekday: 1 = Monday … 5 = Friday … 7 = Sunday. */ weekday: number;
     } & CadenceTiming)
-  | ({ kind: 'monthly'; /** 1–31; short months use their last day. */ day: number } & CadenceTiming);
+  | ({ kind: 'monthly'; /** 1–31; short months use their last day. */ day: number } & CadenceTiming)
+  | ({
+      /** Quarterly (3), half-yearly (6) or yearly (12): due in the period's last month, as 分工方案 ask (每季度末). */
+      kind: 'periodic';
+      months: 3 | 6 | 12;
+      /** 1–31 of the period's last month; short months use their last day. */
+      day: number;
+    } & CadenceTiming);
 
 export const DEFAULT_CADENCE_GRACE_DAYS = 2;
 
@@ -55,8 +62,19 @@ export const reportingCadenceSchema = z.discriminatedUnion(
         .max(31, { error: 'must be a day of the month, 1–31' }),
       ...timing,
     }),
+    z.strictObject({
+      kind: z.literal('periodic'),
+      months: z.union([z.literal(3), z.literal(6), z.literal(12)], {
+        error: 'must be 3 (quarterly), 6 (half-yearly) or 12 (yearly)',
+      }),
+      day: z
+        .int({ error: 'must be a day of the month, 1–31' })
+        .min(1, { error: 'must be a day of the month, 1–31' })
+        .max(31, { error: 'must be a day of the month, 1–31' }),
+      ...timing,
+    }),
   ],
-  { error: 'kind must be "weekly" or "monthly"' },
+  { error: 'kind must be "weekly", "monthly" or "periodic"' },
 );
 
 /** A cadence from JSON; throws `InvalidSettingsError` listing what is wrong. */
@@ -80,12 +98,21 @@ export function reportingPeriod(cadence: ReportingCadence, date: string): Report
     return { key: isoWeekKey(monday), start: monday, dueDate: addCalendarDays(monday, cadence.weekday - 1) };
   }
   const [year, month] = [Number(date.slice(0, 4)), Number(date.slice(5, 7))];
-  const day = Math.min(cadence.day, daysInMonth(year, month));
-  const yearMonth = date.slice(0, 7);
+  const months = cadence.kind === 'periodic' ? cadence.months : 1;
+  const firstMonth = Math.floor((month - 1) / months) * months + 1;
+  const lastMonth = firstMonth + months - 1;
+  const day = Math.min(cadence.day, daysInMonth(year, lastMonth));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const keys: Record<number, string> = {
+    1: `${year}-${pad(month)}`,
+    3: `${year}-Q${(firstMonth + 2) / 3}`,
+    6: `${year}-H${(firstMonth + 5) / 6}`,
+    12: `${year}`,
+  };
   return {
-    key: yearMonth,
-    start: `${yearMonth}-01`,
-    dueDate: `${yearMonth}-${String(day).padStart(2, '0')}`,
+    key: keys[months],
+    start: `${year}-${pad(firstMonth)}-01`,
+    dueDate: `${year}-${pad(lastMonth)}-${pad(day)}`,
   };
 }
 

@@ -86,8 +86,8 @@ export async function createJointPlan(db: DataSource, spec: JointPlanSpec = {}):
     for (const task of tasks) {
       const code = `（${CHINESE_NUMERALS[task.number - 1] ?? task.number}）`;
       const [row] = await manager.query(
-        `INSERT INTO tasks (plan_id, chapter_id, number, code, title, body, kind)
-         SELECT $1, id, $3, $4, $5, $5, 'task' FROM chapters WHERE plan_id = $1 AND number = $2
+        `INSERT INTO tasks (plan_id, chapter_id, number, code, ref, title, body, kind)
+         SELECT $1, id, $3, $4, number || $4::text, $5, $5, 'task' FROM chapters WHERE plan_id = $1 AND number = $2
          RETURNING id`,
         [plan.id, task.chapter, task.number, code, task.title],
       );

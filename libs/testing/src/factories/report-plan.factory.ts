@@ -46,8 +46,8 @@ export async function createVolumePlan(
     [plan.id, chapters],
   );
   await db.query(
-    `INSERT INTO tasks (plan_id, chapter_id, number, code, title, body, kind)
-     SELECT $1, ch.id, n, '(' || n || ')', '任务' || n, '任务' || n || '的正文。', 'task'
+    `INSERT INTO tasks (plan_id, chapter_id, number, code, ref, title, body, kind)
+     SELECT $1, ch.id, n, '(' || n || ')', '(' || n || ')', '任务' || n, '任务' || n || '的正文。', 'task'
      FROM generate_series(1, $2::int) n
      JOIN chapters ch ON ch.plan_id = $1 AND ch.number = (n - 1) % $3 + 1`,
     [plan.id, options.tasks, chapters],

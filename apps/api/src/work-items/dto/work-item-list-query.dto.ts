@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { LEAD_UNIT_ROLES, LeadUnitRole } from '@xietong/domain';
+import { LEAD_UNIT_ROLES, LeadUnitRole, RESPONSIBILITIES, Responsibility } from '@xietong/domain';
 import { TrafficLight, WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/rules';
 import { IsCalendarDate } from './is-calendar-date.validator';
 import { PageQueryDto } from './page-query.dto';
@@ -60,6 +60,11 @@ export class WorkItemListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   ownerId?: string;
+
+  @ApiPropertyOptional({ enum: RESPONSIBILITIES, description: 'lead (牵头) or support (配合) items only' })
+  @IsOptional()
+  @IsIn(RESPONSIBILITIES, { message: 'responsibility must be lead or support' })
+  responsibility?: Responsibility;
 
   @ApiPropertyOptional({
     description: 'One status or several, comma-separated',
