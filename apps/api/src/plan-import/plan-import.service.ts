@@ -18,7 +18,7 @@ import {
   PlanStructureError,
   TaskCorrection,
 } from '@xietong/domain';
-import { decodePlanText, PlanDecodeError } from '@xietong/plan-parser';
+import { PlanReadError, readPlanFile } from '@xietong/plan-parser';
 import { AuthUser } from '../auth/auth-user';
 
 export interface PlanImportInput {
@@ -47,7 +47,7 @@ export class PlanImportService {
     ip: string | undefined,
     requestId: string | undefined,
   ) {
-    const text = this.readText(input);
+    const text = await this.readText(input);
     let result: PlanImportResult;
     try {
       result = await this.importer.import({
@@ -89,13 +89,21 @@ export class PlanImportService {
     };
   }
 
-  private readText(input: PlanImportInput): string {
+  /**
+   * A file is read by its content (Word, PDF or text in any supported encoding), never by its
+   * name. A format we do not read is a 415; a file we read but cannot use (a scanned PDF with no
+   * text layer, a `.docx` that is not one, an encrypted PDF) is a 422 saying what to do.
+   */
+  private async readText(input: PlanImportInput): Promise<string> {
     if (input.file) {
       try {
-        return decodePlanText(input.file).text;
+        return (await readPlanFile(input.file, input.fileName)).text;
       } catch (error) {
-        if (error instanceof PlanDecodeError) throw new UnsupportedMediaTypeException(error.message);
-        throw error;
+        if (!(error instanceof PlanReadError)) throw error;
+        if (error.code === 'unsupported_format' || error.code === 'undecodable_text') {
+          throw new UnsupportedMediaTypeException(error.message);
+        }
+        throw new UnprocessableEntityException(error.message);
       }
     }
     if (input.text === undefined) {

@@ -132,6 +132,76 @@ describe('importing task-division documents (分工方案)', () => {
     await t.http().get(`/api/work-items?responsibility=helper`).set('Authorization', manager).expect(400);
   });
 
+  it.each(['haixi-task-table.docx', 'haixi-task-table.pdf'])(
+    'imports %s through the API: lead and supporting items with the document deadlines',
+    async (name) => {
+      const upload = (dryRun: boolean) =>
+        t
+          .http()
+          .post('/api/plans/import')
+          .set('Authorization', manager)
+          .field('dryRun', String(dryRun))
+          .field('title', `海峡西岸 ${name}`)
+          .attach('file', readFileSync(join(formats, name)), name);
+      const preview = await upload(true).expect(200);
+      const tasks: PreviewTask[] = preview.body.preview.tasks;
+      expect(tasks.map((task) => [names(task.leadUnits), task.deadline])).toEqual([
+        [['福建省'], '2024-12-31'],
+        [['交通运输部'], '2025-03-31'],
+        [['财政部', '生态环境部'], null],
+        [['福建省'], '2024-09-30'],
+      ]);
+      expect(preview.body.reportingCadence).toMatchObject({ kind: 'periodic', months: 3, day: 31 });
+
+      const { body } = await upload(false).expect(200);
+      expect(body.workItemsCreated).toBe(15);
+      const items = await itemsOf(body.planId);
+      const first = items.filter((item) => item.ref === tasks[0].ref);
+      expect(first.map((item) => [item.unit, item.responsibility, item.deadline])).toEqual([
+        ['福建省', 'lead', '2024-12-31'],
+        ['江西省', 'support', '2024-12-31'],
+        ['国家铁路局', 'support', '2024-12-31'],
+        ['浙江省', 'support', '2024-12-31'],
+      ]);
+      const taiwan = items.filter((item) => item.ref === tasks[3].ref);
+      expect(taiwan.map((item) => [item.responsibility, item.deadline])).toEqual([
+        ['lead', '2024-09-30'],
+        ['support', '2024-09-30'],
+        ['support', '2024-09-30'],
+      ]);
+      // 持续推进 in a table without a period: the latest date the table names.
+      expect(new Set(items.filter((item) => item.ref === tasks[2].ref).map((item) => item.deadline))).toEqual(
+        new Set(['2025-03-31']),
+      );
+    },
+  );
+
+  it('refuses a scanned PDF and random bytes named .docx or .pdf with a clear message, never a 500', async () => {
+    const upload = (bytes: Buffer, name: string) =>
+      t
+        .http()
+        .post('/api/plans/import')
+        .set('Authorization', manager)
+        .field('dryRun', 'true')
+        .attach('file', bytes, name);
+    const scanned = await upload(
+      readFileSync(join(__dirname, '../../../../libs/plan-parser/fixtures/scanned-plan.pdf')),
+      'scan.pdf',
+    ).expect(422);
+    expect(scanned.headers['content-type']).toMatch(/problem\+json/);
+    expect(scanned.body.detail).toMatch(/文字层|text layer/);
+    const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251));
+    for (const name of ['plan.docx', 'plan.pdf']) {
+      const refused = await upload(noise, name);
+      expect([415, 422]).toContain(refused.status);
+      expect(refused.body.detail).toMatch(/不是|not/);
+    }
+    const brokenZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), noise]);
+    expect((await upload(brokenZip, 'plan.docx').expect(422)).body.detail).toMatch(/Word|docx/);
+    const brokenPdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), noise]);
+    expect((await upload(brokenPdf, 'plan.pdf').expect(422)).body.detail).toMatch(/PDF/);
+  });
+
   it('imports numbering that restarts in every chapter, with milestones as sub-items, and re-imports without copies', async () => {
     const text = fixture('lanxi-measures-inline.txt');
     const first = await importPlan({ text }).expect(200);
