@@ -54,7 +54,9 @@ export class PlansQueryService {
       ),
       this.db.query(
         `SELECT o.id, o.code, o.name, o.kind, o.verified,
-                array_agg(DISTINCT l.role ORDER BY l.role) AS roles, count(*)::int AS "taskCount"
+                array_agg(DISTINCT l.role ORDER BY l.role) AS roles,
+                array_agg(DISTINCT l.responsibility ORDER BY l.responsibility) AS responsibilities,
+                count(*)::int AS "taskCount"
          FROM task_lead_units l JOIN tasks t ON t.id = l.task_id JOIN organizations o ON o.id = l.organization_id
          WHERE t.plan_id = $1 GROUP BY o.id ORDER BY count(*) DESC, o.code`,
         [planId],
@@ -79,12 +81,14 @@ export class PlansQueryService {
     if (query.chapter) where.push(`c.number = ${params.add(query.chapter)}`);
     if (query.q?.trim()) where.push(`strpos(t.title, ${params.add(query.q.trim())}) > 0`);
     return this.db.query(
-      `SELECT t.id, t.number, t.code, t.title, t.kind,
+      `SELECT t.id, t.number, t.code, t.ref, t.title, t.kind, t.deadline::text AS deadline,
+              t.deadline_text AS "deadlineText",
               CASE WHEN c.id IS NULL THEN NULL
                    ELSE json_build_object('id', c.id, 'number', c.number, 'title', c.title) END AS chapter,
-              ${leadUnitsOfRole('lead_province')} AS "leadProvinces",
-              ${leadUnitsOfRole('lead_ministry')} AS "leadMinistries",
-              ${leadUnitsOfRole('participant')} AS participants
+              ${unitsWhere(`l.role = 'lead_province' AND l.responsibility = 'lead'`)} AS "leadProvinces",
+              ${unitsWhere(`l.role = 'lead_ministry' AND l.responsibility = 'lead'`)} AS "leadMinistries",
+              ${unitsWhere(`l.responsibility = 'support'`)} AS "supportUnits",
+              ${unitsWhere(`l.role = 'participant'`)} AS participants
        FROM tasks t LEFT JOIN chapters c ON c.id = t.chapter_id
        WHERE ${where.join(' AND ')}
        ORDER BY t.number`,
@@ -100,8 +104,9 @@ export class PlansQueryService {
   }
 }
 
-function leadUnitsOfRole(role: string): string {
-  return `COALESCE((SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'written', l.written, 'inherited', l.inherited) ORDER BY o.code)
+/** The task's units matching a fixed condition on `l` (task_lead_units); never user input. */
+function unitsWhere(condition: string): string {
+  return `COALESCE((SELECT json_agg(json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'written', l.written, 'inherited', l.inherited, 'role', l.role) ORDER BY o.code)
                     FROM task_lead_units l JOIN organizations o ON o.id = l.organization_id
-                    WHERE l.task_id = t.id AND l.role = '${role}'), '[]'::json)`;
+                    WHERE l.task_id = t.id AND ${condition}), '[]'::json)`;
 }

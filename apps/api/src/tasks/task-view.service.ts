@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LeadUnitRole } from '@xietong/domain';
+import { LeadUnitRole, Responsibility } from '@xietong/domain';
 import { rollUpProgress } from '@xietong/rules';
 import { TaskPolicySubject } from '../authorization/policy.service';
 import {
@@ -33,6 +33,8 @@ export interface LatestUpdate {
 export interface LeadUnitColumn {
   organization: { id: string; code: string; name: string; kind: string };
   role: LeadUnitRole;
+  /** 牵头 or 配合; lead units come first. */
+  responsibility: Responsibility;
   /** The name as the plan wrote it. */
   written: string;
   item: (WorkItemView & { latestUpdate: LatestUpdate | null }) | null;
@@ -68,10 +70,10 @@ export class TaskViewService {
     const [units, items] = await Promise.all([
       this.db.query(
         `SELECT json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'kind', o.kind) AS organization,
-                l.role, l.written
+                l.role, l.responsibility, l.written
          FROM task_lead_units l JOIN organizations o ON o.id = l.organization_id
          WHERE l.task_id = $1
-         ORDER BY array_position(ARRAY['lead_province', 'lead_ministry', 'participant'], l.role), o.code`,
+         ORDER BY l.responsibility, array_position(ARRAY['lead_province', 'lead_ministry', 'participant'], l.role), o.code`,
         [task.id],
       ) as Promise<Omit<LeadUnitColumn, 'item'>[]>,
       this.db.query(

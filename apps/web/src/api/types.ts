@@ -63,7 +63,11 @@ export interface WorkItem {
   taskId: string;
   taskNumber: number;
   taskCode: string;
+  /** Unique in the plan (`二(一)`), where `taskCode` repeats in every chapter. */
+  taskRef: string;
   taskTitle: string;
+  /** 牵头 (lead) or 配合 (support). */
+  responsibility: 'lead' | 'support';
   parentId: string | null;
   title: string;
   organizationId: string;
@@ -88,6 +92,7 @@ export interface WorkItem {
 export interface LeadUnitColumn {
   organization: OrganizationRef;
   role: 'lead_province' | 'lead_ministry' | 'participant';
+  responsibility: 'lead' | 'support';
   written: string;
   item: WorkItem | null;
 }
@@ -153,17 +158,24 @@ export interface TaskLeadUnit {
   name: string;
   written: string;
   inherited: boolean;
+  /** The side: `lead_province` for provinces and local governments, `lead_ministry` for central bodies. */
+  role: 'lead_province' | 'lead_ministry' | 'participant';
 }
 
 export interface PlanTask {
   id: string;
   number: number;
   code: string;
+  ref: string;
   title: string;
   kind: string;
+  deadline: string | null;
+  deadlineText: string | null;
   chapter: { id: string; number: number; title: string } | null;
   leadProvinces: TaskLeadUnit[];
   leadMinistries: TaskLeadUnit[];
+  /** 配合 units, provinces and central bodies alike (see `role` for the side). */
+  supportUnits: TaskLeadUnit[];
   participants: TaskLeadUnit[];
 }
 

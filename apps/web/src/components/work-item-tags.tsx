@@ -39,6 +39,23 @@ export function TrafficLightTag({ light }: { light: TrafficLight }) {
   );
 }
 
+/** 配合 on a supporting unit's item; a lead item shows nothing unless asked (`showLead`). */
+export function ResponsibilityTag({
+  responsibility,
+  showLead = true,
+}: {
+  responsibility: 'lead' | 'support';
+  showLead?: boolean;
+}) {
+  const { t } = useI18n();
+  if (responsibility === 'lead' && !showLead) return null;
+  return (
+    <Tag color={responsibility === 'lead' ? 'blue' : 'default'} data-responsibility={responsibility}>
+      {t(`responsibility.${responsibility}`)}
+    </Tag>
+  );
+}
+
 export function StatusTag({ status }: { status: WorkItemStatus }) {
   const { t } = useI18n();
   return <Tag color={STATUS_COLOURS[status]}>{t(`status.${status}`)}</Tag>;

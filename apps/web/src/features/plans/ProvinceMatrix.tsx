@@ -14,11 +14,16 @@ interface Province {
   name: string;
 }
 
-/** Rows: the provinces that lead some task; columns: the tasks; a cell: that province's item. */
+const supportingProvinces = (task: PlanTask) => (task.supportUnits ?? []).filter((unit) => unit.role === 'lead_province');
+
+/**
+ * Rows: the provinces that lead or support some task (leads first); columns: the tasks; a cell:
+ * that province's item, a supporting (配合) one drawn hollow so the leads stand out.
+ */
 function provincesOf(tasks: PlanTask[]): Province[] {
   const byId = new Map<string, Province>();
-  for (const task of tasks)
-    for (const unit of task.leadProvinces) byId.set(unit.id, { id: unit.id, name: unit.name });
+  for (const task of tasks) for (const unit of task.leadProvinces) byId.set(unit.id, { id: unit.id, name: unit.name });
+  for (const task of tasks) for (const unit of supportingProvinces(task)) byId.set(unit.id, { id: unit.id, name: unit.name });
   return [...byId.values()];
 }
 
@@ -27,7 +32,7 @@ export function ProvinceMatrix({ tasks, items }: MatrixProps) {
   const navigate = useNavigate();
   const itemByCell = new Map(items.map((item) => [`${item.organizationId}:${item.taskId}`, item]));
   const provinces = provincesOf(tasks);
-  const columns = tasks.filter((task) => task.leadProvinces.length > 0);
+  const columns = tasks.filter((task) => task.leadProvinces.length > 0 || supportingProvinces(task).length > 0);
 
   return (
     <>
@@ -53,7 +58,8 @@ export function ProvinceMatrix({ tasks, items }: MatrixProps) {
                 {columns.map((task) => {
                   const item = itemByCell.get(`${province.id}:${task.id}`);
                   if (!item) return <td key={task.id} className="matrix-empty" />;
-                  const label = `${province.name} · ${task.code} ${task.title} · ${t(`light.${item.trafficLight}`)} · ${item.progress}%`;
+                  const support = item.responsibility === 'support';
+                  const label = `${province.name}${support ? `（${t('responsibility.support')}）` : ''} · ${task.code} ${task.title} · ${t(`light.${item.trafficLight}`)} · ${item.progress}%`;
                   return (
                     <td key={task.id}>
                       <Tooltip title={label}>
@@ -61,8 +67,13 @@ export function ProvinceMatrix({ tasks, items }: MatrixProps) {
                           type="button"
                           className="matrix-cell"
                           data-light={item.trafficLight}
+                          data-responsibility={item.responsibility}
                           aria-label={label}
-                          style={{ background: LIGHT_COLOURS[item.trafficLight] }}
+                          style={
+                            support
+                              ? { background: 'transparent', border: `2px solid ${LIGHT_COLOURS[item.trafficLight]}`, color: 'inherit' }
+                              : { background: LIGHT_COLOURS[item.trafficLight] }
+                          }
                           onClick={() => navigate(`/work-items/${item.id}`)}
                         >
                           {item.progress}

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { JointTaskView, PlanDetail, PlanTask, TaskLeadUnit } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { AsyncContent } from '../../components/AsyncContent';
-import { StatusTag, TrafficLightTag } from '../../components/work-item-tags';
+import { ResponsibilityTag, StatusTag, TrafficLightTag } from '../../components/work-item-tags';
 import { useI18n } from '../../i18n';
 
 function LeadUnitTags({ units, color }: { units: TaskLeadUnit[]; color: string }) {
@@ -34,7 +34,15 @@ function TaskItems({ taskId }: { taskId: string }) {
           pagination={false}
           dataSource={joint.leadUnits}
           columns={[
-            { title: t('item.organization'), key: 'org', render: (_v, unit) => unit.organization.name },
+            {
+              title: t('item.organization'),
+              key: 'org',
+              render: (_v, unit) => (
+                <>
+                  {unit.organization.name} <ResponsibilityTag responsibility={unit.responsibility} />
+                </>
+              ),
+            },
             {
               title: t('item.title'),
               key: 'item',
@@ -130,21 +138,19 @@ export function TaskList({ plan, chapter, q, onFilter }: TaskListProps) {
                 render: (_v, task) => (
                   <>
                     <Typography.Text strong>{task.code}</Typography.Text> {task.title}
+                    {(task.deadline || task.deadlineText) && (
+                      <div>
+                        <Typography.Text type="secondary">
+                          {t('plan.taskDeadline', { deadline: task.deadlineText ?? task.deadline ?? '' })}
+                        </Typography.Text>
+                      </div>
+                    )}
                   </>
                 ),
               },
-              {
-                title: t('plan.leadProvinces'),
-                key: 'provinces',
-                width: 220,
-                render: (_v, task) => <LeadUnitTags units={task.leadProvinces} color="blue" />,
-              },
-              {
-                title: t('plan.leadMinistries'),
-                key: 'ministries',
-                width: 240,
-                render: (_v, task) => <LeadUnitTags units={task.leadMinistries} color="purple" />,
-              },
+              { title: t('plan.leadProvinces'), key: 'provinces', width: 220, render: (_v, task) => <LeadUnitTags units={task.leadProvinces} color="blue" /> },
+              { title: t('plan.leadMinistries'), key: 'ministries', width: 240, render: (_v, task) => <LeadUnitTags units={task.leadMinistries} color="purple" /> },
+              { title: t('import.supportUnits'), key: 'support', width: 220, render: (_v, task) => <LeadUnitTags units={task.supportUnits} color="default" /> },
             ]}
           />
         )}

@@ -24,6 +24,7 @@ function leadUnitsOf(detail: WorkItemDetail): LeadUnitColumn[] {
       kind: '',
     },
     role: 'lead_province',
+    responsibility: detail.responsibility,
     written: detail.organizationName,
     item: detail,
   };

@@ -2,7 +2,7 @@ import { Progress, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { WorkItem } from '../../api/types';
-import { DeadlineText, StatusTag, TrafficLightTag } from '../../components/work-item-tags';
+import { DeadlineText, ResponsibilityTag, StatusTag, TrafficLightTag } from '../../components/work-item-tags';
 import { Translate } from '../../i18n';
 
 /**
@@ -26,9 +26,10 @@ export function workItemColumns(
       dataIndex: 'title',
       render: (_value, item) => (
         <>
-          <Link to={`/work-items/${item.id}`}>{item.title}</Link>
+          <Link to={`/work-items/${item.id}`}>{item.title}</Link>{' '}
+          <ResponsibilityTag responsibility={item.responsibility} showLead={false} />
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {item.taskCode} · {item.planTitle}
+            {item.taskRef ?? item.taskCode} · {item.planTitle}
           </Typography.Text>
         </>
       ),
