@@ -14,7 +14,10 @@ async function visible(locator: Locator, timeout = 30_000): Promise<void> {
   try {
     await locator.waitFor({ state: 'visible', timeout });
   } catch (error) {
-    await locator.page().screenshot({ path: join(SCREENSHOTS, `failure-import-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    await locator
+      .page()
+      .screenshot({ path: join(SCREENSHOTS, `failure-import-${Date.now()}.png`), fullPage: true })
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -110,7 +113,12 @@ describe('the web app: a manager imports a task-division table from a PDF and co
        WHERE w.plan_id = $1 AND w.parent_id IS NULL`,
       [planId],
     );
-    expect(items.filter((item) => item.ref === firstRef).map((item) => [item.code, item.responsibility]).sort()).toEqual([
+    expect(
+      items
+        .filter((item) => item.ref === firstRef)
+        .map((item) => [item.code, item.responsibility])
+        .sort(),
+    ).toEqual([
       ['FJ', 'lead'],
       ['JX', 'support'],
       ['NRA', 'support'],
@@ -119,7 +127,10 @@ describe('the web app: a manager imports a task-division table from a PDF and co
     expect(new Set(items.filter((item) => item.ref === secondRef).map((item) => item.deadline))).toEqual(
       new Set(['2025-06-30']),
     );
-    const [audit] = await t.db.query(`SELECT after FROM audit_log WHERE action = 'plan.import_corrected' AND entity_id = $1`, [planId]);
+    const [audit] = await t.db.query(
+      `SELECT after FROM audit_log WHERE action = 'plan.import_corrected' AND entity_id = $1`,
+      [planId],
+    );
     expect(audit.after.corrections).toHaveLength(2);
   }, 180_000);
 
@@ -128,7 +139,7 @@ describe('the web app: a manager imports a task-division table from a PDF and co
     await previewPdf(phone);
     await visible(phone.locator('[data-testid^="import-task-"]').first());
     await phone.screenshot({ path: join(SCREENSHOTS, 'import-preview-phone.png'), fullPage: true });
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    const width = await phone.evaluate('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(390);
   }, 120_000);
 });

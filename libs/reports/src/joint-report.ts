@@ -29,6 +29,8 @@ export interface ReportFilters {
   provinces: Array<{ id: string; name: string }>;
   ministries: Array<{ id: string; name: string }>;
   chapters: Array<{ number: number; title: string }>;
+  /** 牵头 (lead) items, or the supporting units' 配合 items. */
+  responsibility: 'lead' | 'support';
 }
 
 export interface ReportFigures {

@@ -21,6 +21,7 @@ export interface ReportLabels {
     provinces: string;
     ministries: string;
     chapters: string;
+    responsibility: { lead: string; support: string };
     all: string;
     previousRun: string;
     noPreviousRun: string;
@@ -110,6 +111,7 @@ const zhCN: ReportLabels = {
     provinces: '省区',
     ministries: '部门',
     chapters: '章节',
+    responsibility: { lead: '牵头单位事项', support: '配合单位事项' },
     all: '全部',
     previousRun: '上期报告',
     noPreviousRun: '首期报告，暂无上期对比',
@@ -210,6 +212,7 @@ const en: ReportLabels = {
     provinces: 'Provinces',
     ministries: 'Ministries',
     chapters: 'Chapters',
+    responsibility: { lead: 'lead units’ items', support: 'supporting units’ items' },
     all: 'All',
     previousRun: 'Previous report',
     noPreviousRun: 'First report: nothing to compare with yet',

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildJointReport } from '@xietong/reports';
 import { createTestApp, TestApp } from '../../test/create-test-app';
 
 const formats = join(__dirname, '../../../../seeds/plans/formats');
@@ -130,6 +131,50 @@ describe('importing task-division documents (分工方案)', () => {
       .expect(200);
     expect(support.body.total).toBe(10);
     await t.http().get(`/api/work-items?responsibility=helper`).set('Authorization', manager).expect(400);
+
+    // Reports keep the sides apart: the 通报 ranks the lead units unless the supporting side is asked for.
+    const ranked = async (filters: object) =>
+      (await buildJointReport(t.db.manager, { planId, filters, asOf: '2024-06-30' })).report;
+    const lead = await ranked({});
+    expect(lead.headline.items).toBe(5);
+    expect(lead.ranking.map((entry) => entry.organization.name).sort()).toEqual(
+      ['内蒙古自治区', '交通运输部', '国家发展和改革委员会', '国家能源局', '水利部'].sort(),
+    );
+    expect(lead.filters.responsibility).toBe('lead');
+    const supporting = await ranked({ responsibility: 'support' });
+    expect(supporting.headline.items).toBe(10);
+    expect(supporting.ranking.map((entry) => entry.organization.name)).toContain('陕西省');
+    expect(supporting.ranking.map((entry) => entry.organization.name)).not.toContain('水利部');
+  });
+
+  it('reminds the supporting unit of its item as well as the lead', async () => {
+    const text = [
+      '粤桂协作2030年重点任务分工方案',
+      '一、基础设施',
+      '1. 建设合浦至湛江高速铁路',
+      '牵头单位：广西壮族自治区',
+      '配合单位：广东省',
+      '完成时限：2030年6月底前',
+    ].join('\n');
+    const { body } = await importPlan({ text }).expect(200);
+    const admin = await t.login('admin@xietong.local');
+    await t
+      .http()
+      .post('/api/admin/reminders/scan')
+      .set('Authorization', admin)
+      .send({ asOf: '2030-06-23T02:00:00Z' })
+      .expect(200);
+    const reminded = await t.db.query(
+      `SELECT DISTINCT o.code, w.responsibility, u.email FROM notifications n
+       JOIN work_items w ON w.id = n.work_item_id JOIN organizations o ON o.id = w.organization_id
+       JOIN users u ON u.id = n.recipient_id
+       WHERE w.plan_id = $1 AND n.kind = 'due_soon' ORDER BY o.code`,
+      [body.planId],
+    );
+    expect(reminded).toEqual([
+      { code: 'GD', responsibility: 'support', email: 'coordinator.gd@xietong.local' },
+      { code: 'GX', responsibility: 'lead', email: 'coordinator.gx@xietong.local' },
+    ]);
   });
 
   it.each(['haixi-task-table.docx', 'haixi-task-table.pdf'])(

@@ -554,7 +554,12 @@ async function describeFilters(
   const names = new Map(organizationRows.map((row) => [row.id, row]));
   const named = (ids: string[] | undefined) =>
     (ids ?? []).flatMap((id) => (names.has(id) ? [names.get(id)!] : []));
-  return { provinces: named(filters.provinceIds), ministries: named(filters.ministryIds), chapters };
+  return {
+    provinces: named(filters.provinceIds),
+    ministries: named(filters.ministryIds),
+    chapters,
+    responsibility: filters.responsibility ?? 'lead',
+  };
 }
 
 /** The monthly 通报: most overdue first, then most behind schedule (yellow, or red without being overdue). */

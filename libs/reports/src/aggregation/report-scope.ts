@@ -23,7 +23,8 @@ export interface ScopeOptions {
 /**
  * The work items a report covers, as a SQL condition on `wi` (work_items) and `o` (its
  * organization). An empty filter list means "all" for its dimension: filtering provinces keeps
- * every ministry's items, and the other way round. Conditions are only emitted for filters that
+ * every ministry's items, and the other way round. Lead and supporting items are never mixed:
+ * one report covers one side (lead unless the filters ask for support). Conditions are only emitted for filters that
  * are set, so the planner sees a plain `plan_id = …` when there are none.
  */
 export function reportScope(
@@ -33,7 +34,10 @@ export function reportScope(
   options: ScopeOptions = {},
 ): string {
   const plan = params.add(planId);
-  const conditions = [`wi.plan_id = ${plan}`];
+  const conditions = [
+    `wi.plan_id = ${plan}`,
+    `wi.responsibility = ${params.add(filters.responsibility ?? 'lead')}`,
+  ];
   if (!options.includeSubItems) conditions.push('wi.parent_id IS NULL');
   if (options.scopeOrganizationId) {
     conditions.push(

@@ -414,6 +414,7 @@ export function reportMetaLines(report: JointReport): Array<[string, string]> {
         `${meta.provinces}: ${names(provinces)}`,
         `${meta.ministries}: ${names(ministries)}`,
         `${meta.chapters}: ${names(chapters.map((ch) => ({ name: `${ch.number} ${ch.title}` })))}`,
+        meta.responsibility[report.filters.responsibility ?? 'lead'],
       ].join('; '),
     ],
   ];

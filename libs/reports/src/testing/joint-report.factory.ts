@@ -234,7 +234,7 @@ export function buildJointReport(overrides: Partial<JointReport> = {}): JointRep
     asOf: AS_OF,
     timeZone: 'Asia/Shanghai',
     locale: 'zh-CN',
-    filters: { provinces: [], ministries: [], chapters: [] },
+    filters: { provinces: [], ministries: [], chapters: [], responsibility: 'lead' },
     headline: figures(rows),
     byProvince: figuresByOrganization(rows, [gx, gd, hi]),
     byMinistry: figuresByOrganization(rows, [ndrc]),

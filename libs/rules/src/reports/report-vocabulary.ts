@@ -5,4 +5,10 @@ export interface ReportFilters {
   provinceIds?: string[];
   ministryIds?: string[];
   chapterNumbers?: number[];
+  /**
+   * Whose items the report covers: the lead units' (牵头, the default, so the 通报 ranking is of
+   * the units answerable for each task) or the supporting units' (配合), asked for separately and
+   * never mixed into the leads' figures.
+   */
+  responsibility?: 'lead' | 'support';
 }

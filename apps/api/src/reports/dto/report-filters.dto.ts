@@ -26,6 +26,16 @@ export class ReportFiltersDto {
   @IsInt({ each: true })
   @Min(1, { each: true })
   chapterNumbers?: number[];
+
+  @ApiPropertyOptional({
+    enum: ['lead', 'support'],
+    default: 'lead',
+    description:
+      'lead: the 牵头 units’ items (the 通报 ranking); support: the 配合 units’ items, reported apart',
+  })
+  @IsOptional()
+  @IsIn(['lead', 'support'], { message: 'responsibility must be lead or support' })
+  responsibility?: 'lead' | 'support';
 }
 
 /** What a report covers and the language it speaks, shared by on-demand runs and schedules. */

@@ -201,13 +201,12 @@ export function ImportPreview({
                 const deadline = shownDeadline(task, edits[task.ref]);
                 const changed = edits[task.ref]?.deadline !== undefined;
                 return (
-                  <Space direction="vertical" size={2}>
+                  <Space direction="vertical" size={2} data-testid={`deadline-${task.ref}`}>
                     <DatePicker
                       size="small"
                       value={deadline ? dayjs(deadline) : null}
                       placeholder={preview.fallbackDeadline}
                       status={changed ? 'warning' : undefined}
-                      data-testid={`deadline-${task.ref}`}
                       onChange={(value) =>
                         onEdit(task.ref, { ...edits[task.ref], deadline: value ? value.format('YYYY-MM-DD') : null })
                       }
