@@ -5,32 +5,15 @@ import { join } from 'node:path';
 import { TestingModule } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, TestApp } from '../../api/test/create-test-app';
 import { createTestWorker } from '../../worker/test/create-test-worker';
 import { SAMPLE_PLAN_FILE, samplePlansDirectory, seedSamplePlan } from '../../../seeds/seed-sample-plan';
 import { TEST_DEMO_PASSWORD } from '@xietong/testing';
-import { launchChromium } from './browser';
+import { label, launchChromium, SCREENSHOTS, signInAs, visible } from './browser';
 import { ensureWebBuild } from './web-build';
 
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-results');
 const UPDATE_TEXT = `钦州港30万吨级航道完成初步设计审查（e2e ${Date.now()}）`;
-
-/**
- * Waits until the locator shows (playwright-core has no expect; this is its waiting assertion).
- * On failure the page is saved beside the screenshots, so a red run shows what the user saw.
- */
-async function visible(locator: Locator, timeout = 30_000): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    await locator.page().screenshot({ path: join(SCREENSHOTS, `failure-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** antd puts a space between two Chinese characters on buttons (登录 → 登 录). */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan', () => {
   let t: TestApp;
@@ -69,17 +52,8 @@ describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan',
   });
 
   async function signIn(email: string, options: { viewport?: { width: number; height: number }; screenshot?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { ...options, acceptDownloads: true });
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[${email}] page error:`, error));
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(TEST_DEMO_PASSWORD);
-    if (options.screenshot) await page.screenshot({ path: join(SCREENSHOTS, options.screenshot) });
-    await page.getByRole('button', { name: label('登录') }).click();
-    await visible(page.getByRole('heading', { name: '我的工作' }));
     return page;
   }
 

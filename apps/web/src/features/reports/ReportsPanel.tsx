@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Radio, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { api, downloadFile } from '../../api/client';
 import { REPORT_FORMATS, ReportFormat, ReportRun } from '../../api/types';
@@ -99,10 +99,10 @@ export function ReportsPanel({ planId }: { planId: string }) {
   const url = useUrlState({ run: '' });
   const activeRunId = url.value('run');
   const runs = useApi((signal) => api<ReportRun[]>(`/api/plans/${planId}/reports`, { signal }), [planId]);
-  const generate = useAction(async (values: { formats: ReportFormat[] }) => {
+  const generate = useAction(async (values: { formats: ReportFormat[]; responsibility: 'lead' | 'support' }) => {
     const run = await api<ReportRun>(`/api/plans/${planId}/reports`, {
       method: 'POST',
-      body: { formats: values.formats, locale },
+      body: { formats: values.formats, locale, filters: { responsibility: values.responsibility } },
     });
     url.set({ run: run.id });
     runs.reload();
@@ -114,7 +114,7 @@ export function ReportsPanel({ planId }: { planId: string }) {
         <ErrorAlert error={generate.error} />
         <Form
           layout="inline"
-          initialValues={{ formats: ['html', 'xlsx'] }}
+          initialValues={{ formats: ['html', 'xlsx'], responsibility: 'lead' }}
           onFinish={generate.run}
           style={{ rowGap: 8 }}
         >
@@ -125,6 +125,15 @@ export function ReportsPanel({ planId }: { planId: string }) {
           >
             <Checkbox.Group
               options={REPORT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
+            />
+          </Form.Item>
+          <Form.Item name="responsibility" label={t('reports.responsibility')} tooltip={t('reports.responsibilityHint')}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'lead', label: t('reports.leadItems') },
+                { value: 'support', label: t('reports.supportItems') },
+              ]}
             />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={generate.pending} data-testid="generate-report">
