@@ -41,7 +41,10 @@ export async function visible(locator: Locator, timeout = 30_000): Promise<void>
   try {
     await locator.waitFor({ state: 'visible', timeout });
   } catch (error) {
-    await locator.page().screenshot({ path: join(SCREENSHOTS, `failure-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    await locator
+      .page()
+      .screenshot({ path: join(SCREENSHOTS, `failure-${Date.now()}.png`), fullPage: true })
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -55,7 +58,11 @@ export async function signInAs(
   baseUrl: string,
   email: string,
   password: string,
-  options: { viewport?: { width: number; height: number }; screenshot?: string; acceptDownloads?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    screenshot?: string;
+    acceptDownloads?: boolean;
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1366, height: 900 },

@@ -108,7 +108,6 @@ describe('the web app: a manager imports a task-division table from a PDF and co
     await visible(taskRow.getByText('上海市'));
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: join(SCREENSHOTS, 'import-plan.png'), fullPage: true });
-
   }, 180_000);
 
   it('the same preview works on a phone', async () => {

@@ -51,8 +51,14 @@ describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan',
     await t?.close();
   });
 
-  async function signIn(email: string, options: { viewport?: { width: number; height: number }; screenshot?: string } = {}): Promise<Page> {
-    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { ...options, acceptDownloads: true });
+  async function signIn(
+    email: string,
+    options: { viewport?: { width: number; height: number }; screenshot?: string } = {},
+  ): Promise<Page> {
+    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, {
+      ...options,
+      acceptDownloads: true,
+    });
     contexts.push(context);
     return page;
   }
@@ -62,13 +68,15 @@ describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan',
     await page.getByRole('link', { name: planTitle }).click();
     await visible(page.getByRole('heading', { name: planTitle }));
     await visible(page.getByRole('row').filter({ hasText: sharedTaskCode }).first());
-    if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}-tasks.png`), fullPage: true });
+    if (screenshot)
+      await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}-tasks.png`), fullPage: true });
     await page.getByRole('tab', { name: '省份 × 任务' }).click();
     await page.waitForURL(/tab=matrix/);
     const cell = page.locator(`button.matrix-cell[aria-label^="${province} · ${sharedTaskCode} "]`);
     await visible(cell);
     await visible(page.locator('canvas').first());
-    if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}-matrix.png`), fullPage: true });
+    if (screenshot)
+      await page.screenshot({ path: join(SCREENSHOTS, `${screenshot}-matrix.png`), fullPage: true });
     await cell.click();
     await page.waitForURL(/\/work-items\//);
   }
@@ -122,7 +130,9 @@ describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan',
     await page.getByRole('menuitem', { name: '导入规划' }).click();
     // Uploaded as GB18030, as plans saved on Chinese Windows often are: the API decodes it.
     const text = await readFile(join(samplePlansDirectory(), SAMPLE_PLAN_FILE), 'utf8');
-    await page.locator('input[type=file]').setInputFiles({ name: 'plan.txt', mimeType: 'text/plain', buffer: iconv.encode(text, 'gb18030') });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'plan.txt', mimeType: 'text/plain', buffer: iconv.encode(text, 'gb18030') });
     await page.getByLabel('规划名称（可选，默认取第一行）').fill('北部湾城市群建设实施方案（试导入）');
     await page.getByTestId('import-preview-button').click();
     await visible(page.getByTestId('import-preview'));
@@ -145,7 +155,9 @@ describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan',
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);
     const cells: string[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+    workbook.eachSheet((sheet) =>
+      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))),
+    );
     expect(cells.some((value) => value.includes('广东省'))).toBe(true);
     expect(cells.length).toBeGreaterThan(20);
   });

@@ -26,10 +26,22 @@ function newestChange(path: string): number {
  * module system cannot load it.
  */
 export async function ensureWebBuild(): Promise<void> {
-  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= Math.max(...INPUTS.map(newestChange))) return;
+  if (existsSync(BUILT_INDEX) && statSync(BUILT_INDEX).mtimeMs >= Math.max(...INPUTS.map(newestChange)))
+    return;
   await promisify(execFile)(
     process.execPath,
-    [join(REPOSITORY, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'],
-    { cwd: REPOSITORY, env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }, maxBuffer: 16 * 1024 * 1024 },
+    [
+      join(REPOSITORY, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: REPOSITORY,
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
   );
 }

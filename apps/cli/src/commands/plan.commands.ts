@@ -23,7 +23,9 @@ function describe(parsed: ParsedPlan): string {
     `${parsed.chapters.length} chapters, ${parsed.tasks.length} numbered items, ${parsed.indicators.length} indicators`,
     ...parsed.tasks.map((task) => {
       const leads = [...task.leadProvinces, ...task.leadMinistries].map((unit) => unit.name).join('、');
-      const support = [...task.supportProvinces, ...task.supportMinistries].map((unit) => unit.name).join('、');
+      const support = [...task.supportProvinces, ...task.supportMinistries]
+        .map((unit) => unit.name)
+        .join('、');
       return (
         `  ${task.ref.padEnd(6, '　')} [${task.kind}] ${task.title}${leads ? `  ← ${leads}` : ''}` +
         (support ? `；配合 ${support}` : '') +

@@ -75,7 +75,8 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  if (options.onUploadProgress) return sendWithProgress(withQuery(path, options.query), options, headers, body);
+  if (options.onUploadProgress)
+    return sendWithProgress(withQuery(path, options.query), options, headers, body);
   return fetch(withQuery(path, options.query), {
     method: options.method ?? 'GET',
     headers,
@@ -101,11 +102,19 @@ function sendWithProgress(
     };
     xhr.onload = () => {
       const responseHeaders = new Headers();
-      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+      for (const line of xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
         const at = line.indexOf(':');
         if (at > 0) responseHeaders.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
       }
-      resolve(new Response(xhr.status === 204 ? null : (xhr.response as Blob), { status: xhr.status, headers: responseHeaders }));
+      resolve(
+        new Response(xhr.status === 204 ? null : (xhr.response as Blob), {
+          status: xhr.status,
+          headers: responseHeaders,
+        }),
+      );
     };
     xhr.onerror = () => reject(new TypeError('Network error'));
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));

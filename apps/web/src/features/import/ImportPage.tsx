@@ -92,17 +92,18 @@ export function ImportPage() {
       <Typography.Title level={3}>{t('import.title')}</Typography.Title>
       <Card size="small">
         <ErrorAlert error={runPreview.error ?? confirm.error} />
-        <Form<ImportValues>
-          form={form}
-          layout="vertical"
-          onFinish={runPreview.run}
-          onValuesChange={clear}
-        >
+        <Form<ImportValues> form={form} layout="vertical" onFinish={runPreview.run} onValuesChange={clear}>
           <Form.Item
             name="text"
             label={t('import.text')}
             extra={t('import.textHint')}
-            rules={[{ validator: async (_rule, value?: string) => { if (!file && !value?.trim()) throw new Error(t('import.needText')); } }]}
+            rules={[
+              {
+                validator: async (_rule, value?: string) => {
+                  if (!file && !value?.trim()) throw new Error(t('import.needText'));
+                },
+              },
+            ]}
           >
             <Input.TextArea rows={10} disabled={file !== null} data-testid="import-text" />
           </Form.Item>
@@ -121,7 +122,9 @@ export function ImportPage() {
                 clear();
               }}
             >
-              <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
               <p className="ant-upload-text">{t('import.dropFile')}</p>
               <p className="ant-upload-hint">{t('import.formats')}</p>
             </Upload.Dragger>
@@ -141,7 +144,9 @@ export function ImportPage() {
               data-testid="import-confirm-button"
             >
               {t('import.confirm')}
-              {preview && toCorrections(edits).length > 0 && ` (${t('import.corrected', { count: toCorrections(edits).length })})`}
+              {preview &&
+                toCorrections(edits).length > 0 &&
+                ` (${t('import.corrected', { count: toCorrections(edits).length })})`}
             </Button>
           </Space>
           {stage && (

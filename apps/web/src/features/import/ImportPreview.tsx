@@ -1,4 +1,18 @@
-import { Alert, Button, Card, Col, DatePicker, Popover, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Popover,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ImportedTask, ImportedUnit, ImportPreview as Preview, Organization } from '../../api/types';
@@ -8,9 +22,12 @@ import { ChosenUnit, Edits, shownDeadline, shownUnit, TaskEdit } from './correct
 const SEVERITY_COLOURS: Record<string, string> = { error: 'red', warning: 'orange', info: 'blue' };
 
 const matches = (organization: Organization, input: string) =>
-  [organization.name, organization.code, ...(organization.shortNames ?? []), ...(organization.aliases ?? [])].some(
-    (name) => name.toLowerCase().includes(input.trim().toLowerCase()),
-  );
+  [
+    organization.name,
+    organization.code,
+    ...(organization.shortNames ?? []),
+    ...(organization.aliases ?? []),
+  ].some((name) => name.toLowerCase().includes(input.trim().toLowerCase()));
 
 /** A unit tag; clicking it opens a searchable pick from the organization dictionary. */
 function UnitTag({
@@ -49,7 +66,10 @@ function UnitTag({
           style={{ width: 260 }}
           placeholder={t('import.searchUnit')}
           data-testid="unit-select"
-          options={organizations.map((organization) => ({ value: organization.id, label: organization.name }))}
+          options={organizations.map((organization) => ({
+            value: organization.id,
+            label: organization.name,
+          }))}
           onChange={(id: string) => {
             const organization = organizations.find((o) => o.id === id);
             if (organization) onChoose({ id, name: organization.name });
@@ -102,7 +122,9 @@ export function ImportPreview({
         colour={colour}
         organizations={organizations}
         testId={`unit-${task.ref}-${unit.name}`}
-        onChoose={(chosen) => onEdit(task.ref, { ...edit, replace: { ...edit?.replace, [unit.name]: chosen } })}
+        onChoose={(chosen) =>
+          onEdit(task.ref, { ...edit, replace: { ...edit?.replace, [unit.name]: chosen } })
+        }
       />
     ));
   };
@@ -111,16 +133,27 @@ export function ImportPreview({
     <div data-testid="import-preview">
       <Card size="small" title={`${t('import.summary')}：${plan.title}`}>
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={4}><Statistic title={t('import.chapters')} value={preview.summary.chapters} /></Col>
-          <Col xs={12} md={4}><Statistic title={t('plans.tasks')} value={preview.summary.tasks} /></Col>
-          <Col xs={12} md={4}><Statistic title={t('import.leadUnits')} value={preview.summary.leadUnits} /></Col>
-          <Col xs={12} md={4}><Statistic title={t('import.supportUnits')} value={preview.summary.supportUnits} /></Col>
-          <Col xs={12} md={4}><Statistic title={t('import.workItems')} value={preview.summary.workItems} /></Col>
-          <Col xs={12} md={4}><Statistic title={t('import.indicators')} value={preview.summary.indicators} /></Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('import.chapters')} value={preview.summary.chapters} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('plans.tasks')} value={preview.summary.tasks} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('import.leadUnits')} value={preview.summary.leadUnits} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('import.supportUnits')} value={preview.summary.supportUnits} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('import.workItems')} value={preview.summary.workItems} />
+          </Col>
+          <Col xs={12} md={4}>
+            <Statistic title={t('import.indicators')} value={preview.summary.indicators} />
+          </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-          {reportingCadence ? t('import.cadence', { text: reportingCadence.text }) : t('import.noCadence')}
-          {' '}
+          {reportingCadence ? t('import.cadence', { text: reportingCadence.text }) : t('import.noCadence')}{' '}
           {t('import.fallback', { date: preview.fallbackDeadline })}
         </Typography.Paragraph>
       </Card>
@@ -130,7 +163,11 @@ export function ImportPreview({
           showIcon
           style={{ marginTop: 16 }}
           title={t('import.unknown')}
-          description={preview.summary.unknownOrganizations.map((name) => <Tag key={name} color="orange">{name}</Tag>)}
+          description={preview.summary.unknownOrganizations.map((name) => (
+            <Tag key={name} color="orange">
+              {name}
+            </Tag>
+          ))}
         />
       )}
       {preview.deadlineChanges.length > 0 && (
@@ -139,7 +176,10 @@ export function ImportPreview({
           showIcon
           style={{ marginTop: 16 }}
           data-testid="deadline-changes"
-          title={t('import.deadlineChanges', { moves: preview.deadlineChanges.length - kept.length, kept: kept.length })}
+          title={t('import.deadlineChanges', {
+            moves: preview.deadlineChanges.length - kept.length,
+            kept: kept.length,
+          })}
           description={kept.map((change) => (
             <div key={change.workItemId}>
               {t('import.keptDeadline', {
@@ -173,10 +213,12 @@ export function ImportPreview({
           dataSource={tasks}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           scroll={{ x: 960 }}
-          onRow={(task) => ({
-            'data-testid': `import-task-${task.ref}`,
-            style: edits[task.ref]?.drop ? { opacity: 0.45, textDecoration: 'line-through' } : undefined,
-          }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(task) =>
+            ({
+              'data-testid': `import-task-${task.ref}`,
+              style: edits[task.ref]?.drop ? { opacity: 0.45, textDecoration: 'line-through' } : undefined,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
           columns={[
             {
               title: t('item.task'),
@@ -186,13 +228,25 @@ export function ImportPreview({
                 <>
                   <Typography.Text strong>{task.ref}</Typography.Text> {task.title}
                   <div>
-                    <Typography.Text type="secondary">{t('import.sourceLine', { line: task.line })}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t('import.sourceLine', { line: task.line })}
+                    </Typography.Text>
                   </div>
                 </>
               ),
             },
-            { title: t('import.leadUnits'), key: 'lead', width: 200, render: (_v, task) => units(task, task.leadUnits, 'blue') },
-            { title: t('import.supportUnits'), key: 'support', width: 220, render: (_v, task) => units(task, task.supportUnits, 'purple') },
+            {
+              title: t('import.leadUnits'),
+              key: 'lead',
+              width: 200,
+              render: (_v, task) => units(task, task.leadUnits, 'blue'),
+            },
+            {
+              title: t('import.supportUnits'),
+              key: 'support',
+              width: 220,
+              render: (_v, task) => units(task, task.supportUnits, 'purple'),
+            },
             {
               title: t('item.deadline'),
               key: 'deadline',
@@ -208,12 +262,18 @@ export function ImportPreview({
                       placeholder={preview.fallbackDeadline}
                       status={changed ? 'warning' : undefined}
                       onChange={(value) =>
-                        onEdit(task.ref, { ...edits[task.ref], deadline: value ? value.format('YYYY-MM-DD') : null })
+                        onEdit(task.ref, {
+                          ...edits[task.ref],
+                          deadline: value ? value.format('YYYY-MM-DD') : null,
+                        })
                       }
                     />
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {changed ? t('import.deadlineCorrected') : (task.deadlineText ?? t('import.noDeadline'))}
-                      {task.milestones.length > 0 && ` · ${t('import.milestones', { count: task.milestones.length })}`}
+                      {changed
+                        ? t('import.deadlineCorrected')
+                        : (task.deadlineText ?? t('import.noDeadline'))}
+                      {task.milestones.length > 0 &&
+                        ` · ${t('import.milestones', { count: task.milestones.length })}`}
                     </Typography.Text>
                   </Space>
                 );
@@ -250,7 +310,12 @@ export function ImportPreview({
           scroll={{ x: 600 }}
           columns={[
             { title: t('import.line'), dataIndex: 'line', width: 70 },
-            { title: t('import.severity'), dataIndex: 'severity', width: 90, render: (severity: string) => <Tag color={SEVERITY_COLOURS[severity]}>{severity}</Tag> },
+            {
+              title: t('import.severity'),
+              dataIndex: 'severity',
+              width: 90,
+              render: (severity: string) => <Tag color={SEVERITY_COLOURS[severity]}>{severity}</Tag>,
+            },
             { title: t('import.message'), dataIndex: 'message' },
           ]}
         />

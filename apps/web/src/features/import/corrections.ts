@@ -31,7 +31,10 @@ export function toCorrections(edits: Edits) {
 }
 
 /** A unit as the table shows it: the parser's, or the one chosen in its place. */
-export function shownUnit(unit: ImportedUnit, edit: TaskEdit | undefined): ImportedUnit & { changed: boolean } {
+export function shownUnit(
+  unit: ImportedUnit,
+  edit: TaskEdit | undefined,
+): ImportedUnit & { changed: boolean } {
   const chosen = edit?.replace?.[unit.name];
   return chosen
     ? { name: chosen.name, written: unit.written, verified: true, changed: true }

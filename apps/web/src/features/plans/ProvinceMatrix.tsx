@@ -14,7 +14,8 @@ interface Province {
   name: string;
 }
 
-const supportingProvinces = (task: PlanTask) => (task.supportUnits ?? []).filter((unit) => unit.role === 'lead_province');
+const supportingProvinces = (task: PlanTask) =>
+  (task.supportUnits ?? []).filter((unit) => unit.role === 'lead_province');
 
 /**
  * Rows: the provinces that lead or support some task (leads first); columns: the tasks; a cell:
@@ -22,8 +23,10 @@ const supportingProvinces = (task: PlanTask) => (task.supportUnits ?? []).filter
  */
 function provincesOf(tasks: PlanTask[]): Province[] {
   const byId = new Map<string, Province>();
-  for (const task of tasks) for (const unit of task.leadProvinces) byId.set(unit.id, { id: unit.id, name: unit.name });
-  for (const task of tasks) for (const unit of supportingProvinces(task)) byId.set(unit.id, { id: unit.id, name: unit.name });
+  for (const task of tasks)
+    for (const unit of task.leadProvinces) byId.set(unit.id, { id: unit.id, name: unit.name });
+  for (const task of tasks)
+    for (const unit of supportingProvinces(task)) byId.set(unit.id, { id: unit.id, name: unit.name });
   return [...byId.values()];
 }
 
@@ -32,7 +35,9 @@ export function ProvinceMatrix({ tasks, items }: MatrixProps) {
   const navigate = useNavigate();
   const itemByCell = new Map(items.map((item) => [`${item.organizationId}:${item.taskId}`, item]));
   const provinces = provincesOf(tasks);
-  const columns = tasks.filter((task) => task.leadProvinces.length > 0 || supportingProvinces(task).length > 0);
+  const columns = tasks.filter(
+    (task) => task.leadProvinces.length > 0 || supportingProvinces(task).length > 0,
+  );
 
   return (
     <>
@@ -71,7 +76,11 @@ export function ProvinceMatrix({ tasks, items }: MatrixProps) {
                           aria-label={label}
                           style={
                             support
-                              ? { background: 'transparent', border: `2px solid ${LIGHT_COLOURS[item.trafficLight]}`, color: 'inherit' }
+                              ? {
+                                  background: 'transparent',
+                                  border: `2px solid ${LIGHT_COLOURS[item.trafficLight]}`,
+                                  color: 'inherit',
+                                }
                               : { background: LIGHT_COLOURS[item.trafficLight] }
                           }
                           onClick={() => navigate(`/work-items/${item.id}`)}

@@ -148,9 +148,24 @@ export function TaskList({ plan, chapter, q, onFilter }: TaskListProps) {
                   </>
                 ),
               },
-              { title: t('plan.leadProvinces'), key: 'provinces', width: 220, render: (_v, task) => <LeadUnitTags units={task.leadProvinces} color="blue" /> },
-              { title: t('plan.leadMinistries'), key: 'ministries', width: 240, render: (_v, task) => <LeadUnitTags units={task.leadMinistries} color="purple" /> },
-              { title: t('import.supportUnits'), key: 'support', width: 220, render: (_v, task) => <LeadUnitTags units={task.supportUnits} color="default" /> },
+              {
+                title: t('plan.leadProvinces'),
+                key: 'provinces',
+                width: 220,
+                render: (_v, task) => <LeadUnitTags units={task.leadProvinces} color="blue" />,
+              },
+              {
+                title: t('plan.leadMinistries'),
+                key: 'ministries',
+                width: 240,
+                render: (_v, task) => <LeadUnitTags units={task.leadMinistries} color="purple" />,
+              },
+              {
+                title: t('import.supportUnits'),
+                key: 'support',
+                width: 220,
+                render: (_v, task) => <LeadUnitTags units={task.supportUnits} color="default" />,
+              },
             ]}
           />
         )}

@@ -99,14 +99,16 @@ export function ReportsPanel({ planId }: { planId: string }) {
   const url = useUrlState({ run: '' });
   const activeRunId = url.value('run');
   const runs = useApi((signal) => api<ReportRun[]>(`/api/plans/${planId}/reports`, { signal }), [planId]);
-  const generate = useAction(async (values: { formats: ReportFormat[]; responsibility: 'lead' | 'support' }) => {
-    const run = await api<ReportRun>(`/api/plans/${planId}/reports`, {
-      method: 'POST',
-      body: { formats: values.formats, locale, filters: { responsibility: values.responsibility } },
-    });
-    url.set({ run: run.id });
-    runs.reload();
-  });
+  const generate = useAction(
+    async (values: { formats: ReportFormat[]; responsibility: 'lead' | 'support' }) => {
+      const run = await api<ReportRun>(`/api/plans/${planId}/reports`, {
+        method: 'POST',
+        body: { formats: values.formats, locale, filters: { responsibility: values.responsibility } },
+      });
+      url.set({ run: run.id });
+      runs.reload();
+    },
+  );
 
   return (
     <>
@@ -127,7 +129,11 @@ export function ReportsPanel({ planId }: { planId: string }) {
               options={REPORT_FORMATS.map((format) => ({ value: format, label: format.toUpperCase() }))}
             />
           </Form.Item>
-          <Form.Item name="responsibility" label={t('reports.responsibility')} tooltip={t('reports.responsibilityHint')}>
+          <Form.Item
+            name="responsibility"
+            label={t('reports.responsibility')}
+            tooltip={t('reports.responsibilityHint')}
+          >
             <Radio.Group
               optionType="button"
               options={[
