@@ -346,7 +346,7 @@ describe('importing task-division documents (分工方案)', () => {
       .http()
       .patch(`/api/work-items/${item.id}`)
       .set('Authorization', shaanxi.auth)
-      .send({ deadline: '2024-11-30', version: item.version })
+      .send({ deadline: '2024-11-30', version: item.version, confirmPastDeadline: true })
       .expect(200);
     const changed = text.replace('2024年12月底前', '2025年9月底前');
     const preview = await importPlan({ text: changed, dryRun: true }).expect(200);
