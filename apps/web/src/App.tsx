@@ -20,6 +20,7 @@ const ItemsPage = lazyScreen(() => import('./features/items/ItemsPage'), 'ItemsP
 const PlansPage = lazyScreen(() => import('./features/plans/PlansPage'), 'PlansPage');
 const PlanPage = lazyScreen(() => import('./features/plans/PlanPage'), 'PlanPage');
 const WorkItemPage = lazyScreen(() => import('./features/work-items/WorkItemPage'), 'WorkItemPage');
+const InboxPage = lazyScreen(() => import('./features/supervision/InboxPage'), 'InboxPage');
 const ImportPage = lazyScreen(() => import('./features/import/ImportPage'), 'ImportPage');
 const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage'), 'ReportsPage');
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'), 'UsersPage');
@@ -64,6 +65,7 @@ function Routed() {
                 >
                   <Route index element={<MyWorkPage />} />
                   <Route path="items" element={<ItemsPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="plans/:id" element={<PlanPage />} />
                   <Route path="work-items/:id" element={<WorkItemPage />} />

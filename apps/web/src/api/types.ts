@@ -87,6 +87,12 @@ export interface WorkItem {
   overdue: boolean;
   trafficLight: TrafficLight;
   latestUpdate?: LatestUpdate | null;
+  /** Only an approved extension moves a confirmed deadline. */
+  deadlineConfirmed: boolean;
+  extensionCount: number;
+  deadlineStanding: 'on_time' | 'extended' | 'overdue';
+  /** On a done item: 待审核 until the reviewer accepts (销号) or sends it back. */
+  reviewState: 'pending' | 'accepted' | null;
 }
 
 export interface LeadUnitColumn {
@@ -120,6 +126,50 @@ export interface WorkItemDetail extends WorkItem {
   taskProgress: number | null;
   otherLeadUnits: LeadUnitColumn[];
   subItems: WorkItem[];
+  deadlineHistory: { originalDeadline: string; deadline: string; extensions: DeadlineExtension[] };
+}
+
+export interface DeadlineExtension {
+  id: string;
+  state: 'pending' | 'approved' | 'rejected';
+  previousDeadline: string;
+  requestedDeadline: string;
+  reason: string;
+  progressAtRequest: number;
+  requestedAt: string;
+  requestedBy: { id: string; displayName: string };
+  decidedAt: string | null;
+  decisionNote: string | null;
+  decidedBy: { id: string; displayName: string } | null;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
+export const INBOX_KINDS = ['extension_to_decide', 'completion_to_review', 'sent_back', 'unassigned', 'question'] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+
+export interface InboxEntry {
+  kind: InboxKind;
+  workItemId: string;
+  refId: string | null;
+  since: string;
+  detail: Record<string, string | number | null>;
+  title: string;
+  taskCode: string;
+  planTitle: string;
+  organizationName: string;
+  ownerName: string | null;
+  deadline: string;
+}
+
+export interface Inbox {
+  items: InboxEntry[];
+  counts: Record<InboxKind, number>;
 }
 
 export interface Update {
@@ -133,6 +183,7 @@ export interface Update {
   author: { id: string; displayName: string };
   /** The author's own organization: a liaison office posting for its province shows as itself. */
   organization: OrganizationRef;
+  attachments: Attachment[];
 }
 
 export interface PlanSummary {

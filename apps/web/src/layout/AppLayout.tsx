@@ -1,10 +1,11 @@
 import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Input, Layout, Menu, Typography } from 'antd';
+import { Badge, Button, Dropdown, Input, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/auth-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { inboxTotal, useInbox } from '../features/supervision/use-inbox';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -22,9 +23,19 @@ export function AppLayout() {
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  // Reloaded on every navigation, so a decision made on one page shows in the count at once.
+  const inbox = useInbox(location.key);
 
   const items: MenuProps['items'] = [
     { key: '/', label: t('nav.myWork') },
+    {
+      key: '/inbox',
+      label: (
+        <span data-testid="nav-inbox">
+          {t('nav.inbox')} <Badge count={inboxTotal(inbox.data)} size="small" offset={[2, -2]} />
+        </span>
+      ),
+    },
     { key: '/items', label: t('nav.items') },
     { key: '/plans', label: t('nav.plans') },
     { key: '/reports', label: t('nav.reports') },

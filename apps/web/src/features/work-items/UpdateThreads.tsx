@@ -6,6 +6,7 @@ import { useApi } from '../../api/use-api';
 import { AsyncContent } from '../../components/AsyncContent';
 import { StatusTag, TrafficLightTag } from '../../components/work-item-tags';
 import { useI18n } from '../../i18n';
+import { AttachmentLinks } from '../supervision/AttachmentLinks';
 
 function UpdateThread({ itemId, refreshKey }: { itemId: string; refreshKey: number }) {
   const { t } = useI18n();
@@ -33,9 +34,10 @@ function UpdateThread({ itemId, refreshKey }: { itemId: string; refreshKey: numb
                   </Typography.Text>
                 }
                 description={
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
-                    {update.text}
-                  </Typography.Paragraph>
+                  <>
+                    <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{update.text}</Typography.Paragraph>
+                    <AttachmentLinks attachments={update.attachments ?? []} />
+                  </>
                 }
               />
             </List.Item>

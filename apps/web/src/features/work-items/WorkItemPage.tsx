@@ -8,6 +8,7 @@ import { useMe } from '../../auth/auth-context';
 import { AsyncContent } from '../../components/AsyncContent';
 import { DeadlineText, StatusTag, TrafficLightTag } from '../../components/work-item-tags';
 import { useI18n } from '../../i18n';
+import { SupervisionCard } from '../supervision/SupervisionCard';
 import { AssignmentForm } from './AssignmentForm';
 import { AuditTrail } from './AuditTrail';
 import { PostUpdateModal } from './PostUpdateModal';
@@ -105,6 +106,9 @@ export function WorkItemPage() {
                     {item.task.body}
                   </Typography.Paragraph>
                 </Card>
+                <div style={{ marginTop: 16 }}>
+                  <SupervisionCard item={item} onChanged={refresh} />
+                </div>
                 <Card size="small" title={t('item.subItems')} style={{ marginTop: 16 }}>
                   <SubItems item={item} subItems={item.subItems} canEdit={canAssign} onChanged={refresh} />
                 </Card>

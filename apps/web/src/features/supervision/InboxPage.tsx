@@ -1,0 +1,75 @@
+import { Badge, List, Tabs, Typography } from 'antd';
+import { Link, useLocation } from 'react-router-dom';
+import { INBOX_KINDS, InboxEntry, InboxKind } from '../../api/types';
+import { useUrlState } from '../../api/use-url-state';
+import { AsyncContent } from '../../components/AsyncContent';
+import { Translate, useI18n } from '../../i18n';
+import { useInbox } from './use-inbox';
+
+/** What an entry is about, in one line. */
+function summary(entry: InboxEntry, t: Translate): string {
+  const d = entry.detail;
+  switch (entry.kind) {
+    case 'extension_to_decide':
+      return `${d.requestedBy}：${entry.deadline} → ${d.requestedDeadline}，${d.reason}`;
+    case 'completion_to_review':
+      return `${d.submittedBy}：${d.text}`;
+    case 'sent_back':
+      return `${d.sentBackBy}：${d.reason}`;
+    case 'question':
+      return `${d.askedBy}（${d.askedByOrganization}）：${d.text}`;
+    case 'unassigned':
+      return `${t('item.deadline')} ${entry.deadline}`;
+  }
+}
+
+/** 待办: one tab per kind with its count; each entry opens its work item. */
+export function InboxPage() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const url = useUrlState({ tab: 'extension_to_decide' });
+  const kind = url.value('tab');
+  const inbox = useInbox(location.key);
+  return (
+    <>
+      <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
+      <AsyncContent state={inbox}>
+        {(data) => (
+          <Tabs
+            activeKey={kind}
+            onChange={(tab) => url.set({ tab })}
+            items={INBOX_KINDS.map((tab: InboxKind) => ({
+              key: tab,
+              label: (
+                <span data-testid={`inbox-tab-${tab}`}>
+                  {t(`inbox.kind.${tab}`)} <Badge count={data.counts[tab]} showZero={false} size="small" />
+                </span>
+              ),
+              children: (
+                <List
+                  locale={{ emptyText: t('inbox.empty') }}
+                  dataSource={data.items.filter((entry) => entry.kind === tab)}
+                  renderItem={(entry) => (
+                    <List.Item data-testid={`inbox-${entry.kind}`}>
+                      <List.Item.Meta
+                        title={<Link to={`/work-items/${entry.workItemId}`}>{`${entry.taskCode}${entry.title} — ${entry.organizationName}`}</Link>}
+                        description={
+                          <>
+                            <Typography.Text type="secondary">{entry.planTitle}</Typography.Text>
+                            <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                              {summary(entry, t)}
+                            </Typography.Paragraph>
+                          </>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              ),
+            }))}
+          />
+        )}
+      </AsyncContent>
+    </>
+  );
+}
