@@ -273,6 +273,7 @@ const MESSAGES = {
   'sv.currentDeadline': ['现截止日期', 'Current deadline'],
   'sv.extensionCount': ['延期次数', 'Extensions'],
   'sv.deadlineUnconfirmed': ['（未确认，可直接设定一次）', '(not confirmed yet: may be set once)'],
+  'sv.deadlineLocked': ['截止日期已确定，如需延期请在“督办”中申请延期', 'The deadline is confirmed: request an extension under Supervision'],
   'sv.standing.on_time': ['按期', 'On time'],
   'sv.standing.extended': ['已延期', 'Extended'],
   'sv.standing.overdue': ['逾期', 'Overdue'],

@@ -158,8 +158,14 @@ export function AssignmentForm({ item, onSaved }: { item: WorkItem; onSaved(): v
             )}
           </div>
         </Form.Item>
-        <Form.Item name="deadline" label={t('item.deadline')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} allowClear={false} />
+        {/* A confirmed deadline moves only by an approved extension (督办 card), so it is not editable here. */}
+        <Form.Item
+          name="deadline"
+          label={t('item.deadline')}
+          rules={[{ required: true }]}
+          extra={item.deadlineConfirmed ? t('sv.deadlineLocked') : t('sv.deadlineUnconfirmed')}
+        >
+          <DatePicker style={{ width: '100%' }} allowClear={false} disabled={item.deadlineConfirmed} />
         </Form.Item>
         <Form.Item name="status" label={t('item.status')}>
           <Select
