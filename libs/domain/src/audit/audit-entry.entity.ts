@@ -1,13 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from '../users/user.entity';
 
 /** Append-only: a database trigger refuses UPDATE and DELETE on this table. */
 @Entity('audit_log')
-@Index(['entityType', 'entityId'])
+@Index('audit_log_actor_idx', ['actorId'])
+@Index('audit_log_created_idx', ['createdAt'])
+@Index('audit_log_entity_idx', ['entityType', 'entityId'])
 export class AuditEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  @Index()
+  @ForeignKey(() => User, 'id', { name: 'audit_log_actor_id_fkey', onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })
   actorId!: string | null;
 
@@ -35,7 +38,6 @@ export class AuditEntry {
   @Column({ type: 'text', nullable: true })
   requestId!: string | null;
 
-  @Index()
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,4 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { WorkItem } from '../work-items/work-item.entity';
+import { WebhookEndpoint } from './webhook-endpoint.entity';
+import { User } from '../users/user.entity';
 
 export const NOTIFICATION_KINDS = [
   'due_soon',
@@ -35,13 +47,32 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
  * dedupe key makes a repeated scan harmless, and the state guards the send itself.
  */
 @Entity('notifications')
+@Check('notifications_attempts_check', `(attempts >= 0)`)
+@Check(
+  'notifications_channel_check',
+  `(channel = ANY (ARRAY['email'::text, 'in_app'::text, 'webhook'::text]))`,
+)
+@Check('notifications_check', `((recipient_id IS NOT NULL) OR (webhook_endpoint_id IS NOT NULL))`)
+@Check('notifications_check1', `((state <> 'sent'::text) OR (sent_at IS NOT NULL))`)
+@Check('notifications_state_check', `(state = ANY (ARRAY['pending'::text, 'sent'::text, 'failed'::text]))`)
+@Unique('notifications_dedupe_key_key', ['dedupeKey'])
+// (created_at DESC) in the migration: TypeORM compares the columns, not their order
+@Index('notifications_failed_idx', ['createdAt'], { where: `state = 'failed'::text` })
+@Index('notifications_pending_idx', ['sendAfter'], { where: `state = 'pending'::text` })
+// (recipient_id, created_at DESC) in the migration: TypeORM compares the columns, not their order
+@Index('notifications_recipient_idx', ['recipientId', 'createdAt'])
 export class Notification {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @ForeignKey(() => User, 'id', { name: 'notifications_recipient_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid', nullable: true })
   recipientId!: string | null;
 
+  @ForeignKey(() => WebhookEndpoint, 'id', {
+    name: 'notifications_webhook_endpoint_id_fkey',
+    onDelete: 'CASCADE',
+  })
   @Column({ type: 'uuid', nullable: true })
   webhookEndpointId!: string | null;
 
@@ -51,9 +82,10 @@ export class Notification {
   @Column({ type: 'text' })
   kind!: NotificationKind;
 
-  @Column({ type: 'text', unique: true })
+  @Column({ type: 'text' })
   dedupeKey!: string;
 
+  @ForeignKey(() => WorkItem, 'id', { name: 'notifications_work_item_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid', nullable: true })
   workItemId!: string | null;
 

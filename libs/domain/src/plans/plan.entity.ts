@@ -1,12 +1,24 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity';
 
 @Entity('plans')
+@Check('plans_check', `((period_start IS NULL) OR (period_end IS NULL) OR (period_start <= period_end))`)
+@Unique('plans_title_key', ['title'])
 export class Plan {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** Re-importing a document with the same title updates this plan in place. */
-  @Column({ type: 'text', unique: true })
+  @Column({ type: 'text' })
   title!: string;
 
   @Column({ type: 'text', nullable: true })
@@ -43,6 +55,7 @@ export class Plan {
   @Column({ type: 'jsonb', nullable: true })
   supervisionPolicy!: Record<string, unknown> | null;
 
+  @ForeignKey(() => User, 'id', { name: 'plans_created_by_id_fkey', onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })
   createdById!: string | null;
 

@@ -1,4 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { Task } from './task.entity';
+import { Organization } from '../organizations/organization.entity';
 
 export const LEAD_UNIT_ROLES = ['lead_province', 'lead_ministry', 'participant'] as const;
 export type LeadUnitRole = (typeof LEAD_UNIT_ROLES)[number];
@@ -8,11 +10,20 @@ export const RESPONSIBILITIES = ['lead', 'support'] as const;
 export type Responsibility = (typeof RESPONSIBILITIES)[number];
 
 @Entity('task_lead_units')
-@Index(['organizationId', 'taskId'])
+@Check(
+  'task_lead_units_role_check',
+  `(role = ANY (ARRAY['lead_province'::text, 'lead_ministry'::text, 'participant'::text]))`,
+)
+@Index('task_lead_units_organization_task_idx', ['organizationId', 'taskId'])
 export class TaskLeadUnit {
+  @ForeignKey(() => Task, 'id', { name: 'task_lead_units_task_id_fkey', onDelete: 'CASCADE' })
   @PrimaryColumn({ type: 'uuid' })
   taskId!: string;
 
+  @ForeignKey(() => Organization, 'id', {
+    name: 'task_lead_units_organization_id_fkey',
+    onDelete: 'RESTRICT',
+  })
   @PrimaryColumn({ type: 'uuid' })
   organizationId!: string;
 

@@ -1,18 +1,26 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Plan } from './plan.entity';
+import { Chapter } from './chapter.entity';
 
 export const TASK_KINDS = ['requirement', 'task', 'safeguard'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 @Entity('tasks')
-@Unique(['planId', 'ref'])
+@Check('tasks_kind_check', `(kind = ANY (ARRAY['requirement'::text, 'task'::text, 'safeguard'::text]))`)
+@Check('tasks_number_check', `(number > 0)`)
+@Unique('tasks_plan_id_ref_key', ['planId', 'ref'])
+@Index('tasks_chapter_idx', ['chapterId'])
+// gin (title gin_trgm_ops): a shape TypeORM cannot declare, so the schema comparison leaves it to the migration
+@Index('tasks_title_trgm_idx', { synchronize: false })
 export class Task {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @ForeignKey(() => Plan, 'id', { name: 'tasks_plan_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid' })
   planId!: string;
 
-  @Index()
+  @ForeignKey(() => Chapter, 'id', { name: 'tasks_chapter_id_fkey', onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })
   chapterId!: string | null;
 

@@ -1,13 +1,20 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { ReportRun } from './report-run.entity';
 import type { ReportFormat } from '@xietong/rules';
 
 /** Files live in Postgres with their run, so a restore of the database restores the reports too. */
 @Entity('report_files')
-@Unique(['runId', 'format'])
+@Check(
+  'report_files_format_check',
+  `(format = ANY (ARRAY['html'::text, 'xlsx'::text, 'pdf'::text, 'csv'::text]))`,
+)
+@Check('report_files_size_check', `(size >= 0)`)
+@Unique('report_files_run_id_format_key', ['runId', 'format'])
 export class ReportFile {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  @ForeignKey(() => ReportRun, 'id', { name: 'report_files_run_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid' })
   runId!: string;
 

@@ -1,12 +1,28 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Plan } from '../plans/plan.entity';
+import { User } from '../users/user.entity';
 import type { ReportFilters, ReportFormat } from '@xietong/rules';
 
 @Entity('report_schedules')
+@Check(
+  'report_schedules_formats_check',
+  `((cardinality(formats) > 0) AND (formats <@ ARRAY['html'::text, 'xlsx'::text, 'pdf'::text, 'csv'::text]))`,
+)
+@Index('report_schedules_plan_idx', ['planId'])
 export class ReportSchedule {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index()
+  @ForeignKey(() => Plan, 'id', { name: 'report_schedules_plan_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid' })
   planId!: string;
 
@@ -31,6 +47,7 @@ export class ReportSchedule {
   @Column({ type: 'text', default: 'zh-CN' })
   locale!: string;
 
+  @ForeignKey(() => User, 'id', { name: 'report_schedules_created_by_id_fkey', onDelete: 'RESTRICT' })
   @Column({ type: 'uuid' })
   createdById!: string;
 

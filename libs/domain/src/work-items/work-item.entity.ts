@@ -1,4 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Task } from '../plans/task.entity';
+import { Plan } from '../plans/plan.entity';
+import { User } from '../users/user.entity';
+import { Organization } from '../organizations/organization.entity';
 import type { ReviewState, WorkItemPriority, WorkItemStatus } from '@xietong/rules';
 import type { Responsibility } from '../plans/task-lead-unit.entity';
 
@@ -7,20 +20,52 @@ import type { Responsibility } from '../plans/task-lead-unit.entity';
  * are derived from deadline, status and progress, never stored.
  */
 @Entity('work_items')
+@Check('work_items_check', `((status <> 'done'::text) OR (progress = 100))`)
+@Check('work_items_check1', `(start_date <= deadline)`)
+@Check(
+  'work_items_priority_check',
+  `(priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))`,
+)
+@Check('work_items_progress_check', `((progress >= 0) AND (progress <= 100))`)
+@Check(
+  'work_items_status_check',
+  `(status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'blocked'::text, 'done'::text, 'cancelled'::text]))`,
+)
+@Check('work_items_version_check', `(version > 0)`)
+@Index('work_items_open_deadline_idx', ['deadline'], {
+  where: `status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'blocked'::text])`,
+})
+@Index('work_items_organization_status_deadline_idx', ['organizationId', 'status', 'deadline'])
+@Index('work_items_owner_idx', ['ownerId', 'deadline'], { where: `owner_id IS NOT NULL` })
+@Index('work_items_parent_idx', ['parentId'], { where: `parent_id IS NOT NULL` })
+@Index('work_items_plan_deadline_idx', ['planId', 'deadline', 'id'])
+// (plan_id, status, deadline, id) INCLUDE (task_id): a shape TypeORM cannot declare, so the schema comparison leaves it to the migration
+@Index('work_items_plan_status_deadline_idx', { synchronize: false })
+@Index('work_items_task_idx', ['taskId'])
+@Index('work_items_task_organization_uq', ['taskId', 'organizationId'], {
+  unique: true,
+  where: `parent_id IS NULL`,
+})
+// gin (title gin_trgm_ops): a shape TypeORM cannot declare, so the schema comparison leaves it to the migration
+@Index('work_items_title_trgm_idx', { synchronize: false })
 export class WorkItem {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** Denormalised from the task so lists filter by plan without a join. */
+  @ForeignKey(() => Plan, 'id', { name: 'work_items_plan_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid' })
   planId!: string;
 
+  @ForeignKey(() => Task, 'id', { name: 'work_items_task_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid' })
   taskId!: string;
 
+  @ForeignKey(() => Organization, 'id', { name: 'work_items_organization_id_fkey', onDelete: 'RESTRICT' })
   @Column({ type: 'uuid' })
   organizationId!: string;
 
+  @ForeignKey(() => WorkItem, 'id', { name: 'work_items_parent_id_fkey', onDelete: 'CASCADE' })
   @Column({ type: 'uuid', nullable: true })
   parentId!: string | null;
 
@@ -31,6 +76,7 @@ export class WorkItem {
   @Column({ type: 'text' })
   title!: string;
 
+  @ForeignKey(() => User, 'id', { name: 'work_items_owner_id_fkey', onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })
   ownerId!: string | null;
 
@@ -97,6 +143,7 @@ export class WorkItem {
   @Column({ type: 'int', default: 1 })
   version!: number;
 
+  @ForeignKey(() => User, 'id', { name: 'work_items_updated_by_id_fkey', onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })
   updatedById!: string | null;
 
