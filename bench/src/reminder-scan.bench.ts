@@ -2,9 +2,17 @@ import { Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@xietong/config';
+import { openStatusSql } from '@xietong/db';
 import { DEFAULT_REMINDER_POLICY } from '@xietong/rules';
-import { DELIVERY_ATTEMPTS, DeliveryProducer, ReminderScanner, ReminderScanResult } from '@xietong/outbox';
-import { DeliverNotificationJob, JOBS, QUEUES, redisConnectionOptions } from '@xietong/queue';
+import { ReminderScanner, ReminderScanResult } from '@xietong/outbox';
+import {
+  DELIVERY_ATTEMPTS,
+  DeliverNotificationJob,
+  DeliveryProducer,
+  JOBS,
+  QUEUES,
+  redisConnectionOptions,
+} from '@xietong/queue';
 import { Dataset } from './dataset';
 import { BenchmarkResult, result } from './results';
 import { alternate, median, round } from './stats';
@@ -19,7 +27,7 @@ export interface ScanBenchOptions {
   log: (line: string) => void;
 }
 
-const SCANNED = `w.status IN ('not_started', 'in_progress', 'blocked') AND (w.deadline <= $1::date OR w.status = 'in_progress')`;
+const SCANNED = `${openStatusSql('w.status')} AND (w.deadline <= $1::date OR w.status = 'in_progress')`;
 
 /** The scanner's horizon for plans on the default policy (the dataset's plans have no overrides). */
 function horizonOf(asOf: Date): string {

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, loadConfig } from '@xietong/config';
 import {
   createTestDatabase,
   deleteRedisPrefix,
+  eventually,
   TEST_DEMO_PASSWORD,
   TEST_REDIS_URL,
   TestDatabase,
@@ -22,6 +23,11 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Signs in (demo password by default) and returns the bearer header value. */
   login(email: string, password?: string): Promise<string>;
+  /**
+   * Asks for a reminder scan as an admin does (`POST /api/admin/reminders/scan`) and waits for a worker
+   * to finish it; returns the scan's summary. Needs a worker on the same queue prefix.
+   */
+  scanReminders(asOf?: string): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -45,15 +51,37 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   configureApp(app);
   await app.init();
   const http = () => request(app.getHttpServer());
+  const login = async (email: string, password = TEST_DEMO_PASSWORD) => {
+    const response = await http().post('/api/auth/login').send({ email, password }).expect(200);
+    return `Bearer ${response.body.accessToken}`;
+  };
   return {
     app,
     config,
     database,
     db: app.get(DataSource),
     http,
-    async login(email, password = TEST_DEMO_PASSWORD) {
-      const response = await http().post('/api/auth/login').send({ email, password }).expect(200);
-      return `Bearer ${response.body.accessToken}`;
+    login,
+    async scanReminders(asOf) {
+      const admin = await login('admin@xietong.local');
+      const accepted = await http()
+        .post('/api/admin/reminders/scan')
+        .set('Authorization', admin)
+        .send(asOf ? { asOf } : {})
+        .expect(202);
+      const status = await eventually(
+        async () =>
+          (
+            await http()
+              .get(`/api/admin/reminders/scans/${accepted.body.id}`)
+              .set('Authorization', admin)
+              .expect(200)
+          ).body,
+        (body) => body.state === 'completed' || body.state === 'failed',
+        60_000,
+      );
+      if (status.state === 'failed') throw new Error(`reminder scan failed: ${status.failedReason}`);
+      return status.result;
     },
     async close() {
       await app.close();

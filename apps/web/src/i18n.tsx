@@ -1,6 +1,7 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { Locale } from '@xietong/rules';
 
-export type Locale = 'zh-CN' | 'en';
+export type { Locale };
 
 /** Every text the app shows, Chinese first: the users read Chinese; English is for visitors. */
 const MESSAGES = {

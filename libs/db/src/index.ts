@@ -4,3 +4,4 @@ export * from './service-check';
 export * from './snake-naming.strategy';
 export * from './database.module';
 export * from './read-replica';
+export * from './sql-params';

@@ -3,7 +3,9 @@
  * email, Markdown for the group robots. Chinese by default.
  */
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '@xietong/rules';
+
+export type { Locale };
 
 /** What every notification about one work item shows. */
 export interface WorkItemContext {

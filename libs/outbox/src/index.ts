@@ -1,4 +1,3 @@
-export * from './delivery-producer';
 export * from './notification-deliverer';
 export * from './notification-draft';
 export * from './notification-outbox';

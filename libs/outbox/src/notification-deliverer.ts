@@ -17,7 +17,7 @@ import {
 import { type WebhookFormat } from '@xietong/domain';
 import { localDate } from '@xietong/rules';
 import { AcceptGate } from './accept-gate';
-import { cappedBackoffMs } from './delivery-producer';
+import { cappedBackoffMs } from '@xietong/queue';
 
 interface ClaimedNotification {
   id: string;

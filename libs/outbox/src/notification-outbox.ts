@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DeliveryProducer } from './delivery-producer';
 import { NotificationDraft, WrittenNotification } from './notification-draft';
+import { DeliveryProducer } from '@xietong/queue';
 import { writeNotifications } from './outbox-writer';
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
-import { DeliveryProducer } from './delivery-producer';
+import { DeliveryProducer } from '@xietong/queue';
 
 /**
  * Redis only moves work: rows still pending a while after they were due, rows a dead worker left

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { QueueModule } from '@xietong/queue';
-import { DeliveryProducer } from './delivery-producer';
 import { NotificationDeliverer } from './notification-deliverer';
 import { NotificationOutbox } from './notification-outbox';
 import { OutboxSweeper } from './outbox-sweeper';
@@ -9,7 +8,7 @@ import { ReminderScanner } from './reminder-scanner';
 /** Writing, enqueuing, scanning, sweeping and delivering notifications, for the api and the worker alike. */
 @Module({
   imports: [QueueModule],
-  providers: [DeliveryProducer, NotificationOutbox, ReminderScanner, OutboxSweeper, NotificationDeliverer],
+  providers: [NotificationOutbox, ReminderScanner, OutboxSweeper, NotificationDeliverer],
   exports: [NotificationOutbox, ReminderScanner, OutboxSweeper, NotificationDeliverer],
 })
 export class OutboxModule {}

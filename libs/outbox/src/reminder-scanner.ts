@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { openStatusSql } from '@xietong/db';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { DeliveryProducer } from '@xietong/queue';
 import { NotificationKind } from '@xietong/domain';
 import {
   alreadyDueAt,
@@ -17,7 +19,6 @@ import {
   silenceReminder,
   wallClock,
 } from '@xietong/rules';
-import { DeliveryProducer } from './delivery-producer';
 import { NotificationDraft } from './notification-draft';
 import { writeNotifications } from './outbox-writer';
 import { RecipientDirectory } from './recipient-directory';
@@ -115,7 +116,7 @@ export class ReminderScanner {
                 coalesce(w.last_update_at, w.updated_at) AS last_activity_at, w.xmin::text AS xmin
          FROM work_items w JOIN tasks t ON t.id = w.task_id JOIN organizations o ON o.id = w.organization_id
            LEFT JOIN work_item_reminder_checks c ON c.work_item_id = w.id
-         WHERE w.status IN ('not_started', 'in_progress', 'blocked') AND w.id > $1
+         WHERE ${openStatusSql('w.status')} AND w.id > $1
            AND (w.deadline <= $2::date OR w.status = 'in_progress')
            -- Items named explicitly (their deadline just changed) are read whatever their check says.
            AND CASE WHEN $3::uuid[] IS NULL THEN c.work_item_id IS NULL OR c.check_at <= $5 OR c.scanned_at > $5
@@ -195,7 +196,7 @@ export class ReminderScanner {
               (SELECT max(u.created_at) FROM work_item_updates u JOIN work_items uw ON uw.id = u.work_item_id
                WHERE uw.plan_id = w.plan_id AND uw.organization_id = w.organization_id) AS last_update_at
        FROM work_items w JOIN organizations o ON o.id = w.organization_id
-       WHERE w.plan_id = ANY($1::uuid[]) AND w.status IN ('not_started', 'in_progress', 'blocked')
+       WHERE w.plan_id = ANY($1::uuid[]) AND ${openStatusSql('w.status')}
        GROUP BY w.plan_id, w.organization_id, o.name`,
       [planIds],
     );

@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { Queue } from 'bullmq';
-import { DeliverNotificationJob, JOBS, QUEUES } from '@xietong/queue';
-import { WrittenNotification } from './notification-draft';
+import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { DeliverNotificationJob, JOBS, QUEUES } from './queue-names';
 
 /**
  * Attempts of the job itself, for errors around a delivery (the database unreachable). A failed
@@ -15,6 +14,13 @@ export const DELIVERY_ATTEMPTS = 6;
 /** Exponential from `firstMs`, capped at `maxMs`: the wait after the n-th failed attempt. */
 export function cappedBackoffMs(failedAttempts: number, firstMs: number, maxMs: number): number {
   return Math.min(maxMs, firstMs * 2 ** Math.min(Math.max(0, failedAttempts - 1), 40));
+}
+
+/** The outbox row as far as its delivery job cares: in-app rows have no job, the rest wait for `sendAfter`. */
+export interface DeliverableNotification {
+  id: string;
+  channel: string;
+  sendAfter: Date;
 }
 
 /** One delivery job per outbox row; `jobId` = row id, so enqueuing a row twice adds one job. */
@@ -33,7 +39,7 @@ export class DeliveryProducer {
   }
 
   /** Delays count from the real clock, even for a scan "as of" another time. */
-  async enqueue(notifications: readonly WrittenNotification[]): Promise<number> {
+  async enqueue(notifications: readonly DeliverableNotification[]): Promise<number> {
     const now = Date.now();
     const deliverable = notifications.filter((n) => n.channel !== 'in_app');
     for (let start = 0; start < deliverable.length; start += 1000) {

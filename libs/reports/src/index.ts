@@ -33,4 +33,4 @@ export {
 export { jointReportBaselineSql, type JointReportBaselineRow } from './aggregation/joint-report-baseline.sql';
 export { changesSince, isReportRunSummary, type ReportRunSummary } from './aggregation/report-snapshot';
 export { reportHighlights } from './report-highlights';
-export { QueryParams, reportScope, type ScopeOptions } from './aggregation/report-scope';
+export { reportScope, type ScopeOptions } from './aggregation/report-scope';

@@ -1,4 +1,4 @@
-import type { TrafficLight, TrafficLightStatus } from '@xietong/rules';
+import type { Locale, TrafficLight, TrafficLightStatus } from '@xietong/rules';
 
 /**
  * Everything a joint (cross-province) progress report shows, as plain JSON-serialisable data:
@@ -7,9 +7,8 @@ import type { TrafficLight, TrafficLightStatus } from '@xietong/rules';
  * time zone; progress figures are percentages 0–100.
  */
 
-export type { TrafficLight };
+export type { Locale, TrafficLight };
 export type WorkItemStatus = TrafficLightStatus;
-export type ReportLocale = 'zh-CN' | 'en';
 export type ReportFormat = 'html' | 'xlsx' | 'pdf' | 'csv';
 export type OrganizationKind = 'province' | 'ministry' | 'city' | 'liaison_office' | 'enterprise';
 
@@ -174,7 +173,7 @@ export interface JointReport {
   asOf: string;
   /** IANA zone the report's timestamps are shown in, e.g. Asia/Shanghai. */
   timeZone: string;
-  locale: ReportLocale;
+  locale: Locale;
   filters: ReportFilters;
   headline: ReportFigures;
   byProvince: OrganizationFigures[];

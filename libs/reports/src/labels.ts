@@ -1,7 +1,6 @@
-import type { OrganizationKind, ReportLocale, TrafficLight, WorkItemStatus } from './joint-report';
+import type { OrganizationKind, Locale, TrafficLight, WorkItemStatus } from './joint-report';
 
-export const REPORT_LOCALES: readonly ReportLocale[] = ['zh-CN', 'en'];
-export const DEFAULT_REPORT_LOCALE: ReportLocale = 'zh-CN';
+export const DEFAULT_REPORT_LOCALE: Locale = 'zh-CN';
 
 export interface ShownOfTotal {
   shown: number;
@@ -302,8 +301,8 @@ const en: ReportLabels = {
   },
 };
 
-const LABELS: Record<ReportLocale, ReportLabels> = { 'zh-CN': zhCN, en };
+const LABELS: Record<Locale, ReportLabels> = { 'zh-CN': zhCN, en };
 
-export function reportLabels(locale: ReportLocale = DEFAULT_REPORT_LOCALE): ReportLabels {
+export function reportLabels(locale: Locale = DEFAULT_REPORT_LOCALE): ReportLabels {
   return LABELS[locale] ?? zhCN;
 }

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
-import { SqlParams } from '../authorization/sql-params';
+import { SqlParams } from '@xietong/db';
 import { ORGANIZATION_COLUMNS } from '../organizations/organizations.service';
 import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 

@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SessionRegistry } from '../auth/session-registry';
 import { RequestActor } from '../audit/request-actor.decorator';
-import { SqlParams } from '../authorization/sql-params';
+import { SqlParams } from '@xietong/db';
 import { Page, pageOffset } from '../work-items/dto/page-query.dto';
 import { CreateUserDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { SqlParams } from '../authorization/sql-params';
+import { SqlParams } from '@xietong/db';
 import { Page, pageOffset } from '../work-items/dto/page-query.dto';
 import { AuditLogQueryDto } from './dto/audit-log-query.dto';
 

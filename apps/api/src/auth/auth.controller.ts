@@ -1,8 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { AuthUser } from './auth-user';
 import { AuthService, TokenPair } from './auth.service';
 import { CurrentUser } from './decorators/current-user.decorator';
@@ -10,13 +8,14 @@ import { Public } from './decorators/public.decorator';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { LocalAuthGuard } from './guards/local-auth.guard';
+import { MeService } from './me.service';
 
 @ApiTags('auth')
 @Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly meService: MeService,
   ) {}
 
   @Public()
@@ -45,15 +44,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
-  async me(@CurrentUser() user: AuthUser) {
-    const [me] = await this.db.query(
-      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.locale, u.time_zone AS "timeZone",
-              u.notification_preferences AS "notificationPreferences",
-              json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'kind', o.kind) AS organization,
-              $2::uuid AS "actingOrganizationId"
-       FROM users u JOIN organizations o ON o.id = u.organization_id WHERE u.id = $1`,
-      [user.id, user.actingOrganizationId],
-    );
-    return me;
+  me(@CurrentUser() user: AuthUser) {
+    return this.meService.profile(user);
   }
 }

@@ -8,6 +8,7 @@ import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './guards/jwt-auth.guard';
 import { RolesGuard } from './guards/roles.guard';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { MeService } from './me.service';
 import { JwtStrategy } from './strategies/jwt.strategy';
 import { SessionRegistry } from './session-registry';
 import { LocalStrategy } from './strategies/local.strategy';
@@ -23,6 +24,7 @@ import { LocalStrategy } from './strategies/local.strategy';
   controllers: [AuthController],
   providers: [
     AuthService,
+    MeService,
     LoginRateLimiter,
     SessionRegistry,
     LocalStrategy,

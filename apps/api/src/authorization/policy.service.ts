@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { DEFAULT_SUPERVISION_POLICY, parseSupervisionPolicy, SupervisionPolicy } from '@xietong/rules';
 import { AuthUser } from '../auth/auth-user';
 import { planScopeSql, taskScopeSql, workItemScopeSql } from './scope.sql';
-import { SqlParams } from './sql-params';
+import { SqlParams } from '@xietong/db';
 import { WorkItemAction, workItemRefusal } from './work-item.policy';
 
 /** What the policy needs to know about a work item, as every loader of items already selects it. */

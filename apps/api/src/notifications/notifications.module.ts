@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { OutboxModule } from '@xietong/outbox';
+import { QueueModule } from '@xietong/queue';
 import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
 
-@Module({ imports: [OutboxModule], controllers: [NotificationsController] })
+@Module({ imports: [QueueModule], controllers: [NotificationsController], providers: [NotificationsService] })
 export class NotificationsModule {}

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
-import { SqlParams } from '../authorization/sql-params';
+import { SqlParams } from '@xietong/db';
 import { OrganizationListQueryDto } from './dto/organization-list-query.dto';
 
 export const ORGANIZATION_COLUMNS = `

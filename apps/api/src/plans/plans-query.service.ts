@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
-import { SqlParams } from '../authorization/sql-params';
+import { SqlParams } from '@xietong/db';
 import { Page, pageOffset, PageQueryDto } from '../work-items/dto/page-query.dto';
 import { PlanTaskQueryDto } from './dto/plan-task-query.dto';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { QueueModule, ReportJobsProducer } from '@xietong/queue';
+import { QueueModule } from '@xietong/queue';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { ReportSchedulesController } from './report-schedules.controller';
 import { ReportSchedulesService } from './report-schedules.service';
@@ -7,6 +7,6 @@ import { ReportSchedulesService } from './report-schedules.service';
 @Module({
   imports: [QueueModule, AuthorizationModule],
   controllers: [ReportSchedulesController],
-  providers: [ReportSchedulesService, ReportJobsProducer],
+  providers: [ReportSchedulesService],
 })
 export class ReportSchedulesModule {}

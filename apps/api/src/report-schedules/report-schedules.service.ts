@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@xietong/domain';
 import { ReportFilters, ReportFormat } from '@xietong/rules';
 import { ReportJobsProducer } from '@xietong/queue';
-import { reportLabels, ReportLocale } from '@xietong/reports';
+import { reportLabels, Locale } from '@xietong/reports';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { CreateReportScheduleDto } from './dto/create-report-schedule.dto';
@@ -20,7 +20,7 @@ export interface ReportScheduleView {
   formats: ReportFormat[];
   recipientIds: string[];
   filters: ReportFilters;
-  locale: ReportLocale;
+  locale: Locale;
   createdById: string;
   createdAt: string;
   updatedAt: string;
@@ -37,7 +37,7 @@ interface ScheduleRow {
   formats: ReportFormat[];
   recipient_ids: string[];
   filters: ReportFilters;
-  locale: ReportLocale;
+  locale: Locale;
   created_by_id: string;
   created_at: Date;
   updated_at: Date;

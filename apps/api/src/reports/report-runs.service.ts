@@ -13,7 +13,8 @@ import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { recordAudit, reportScopeOrganizationId, ReportRunState } from '@xietong/domain';
 import { ReportFilters, ReportFormat } from '@xietong/rules';
 import { ReportJobsProducer } from '@xietong/queue';
-import { QueryParams, reportScope } from '@xietong/reports';
+import { reportScope } from '@xietong/reports';
+import { SqlParams } from '@xietong/db';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { RequestReportDto } from './dto/request-report.dto';
@@ -176,7 +177,7 @@ export class ReportRunsService {
     filters: ReportFilters,
     scopeOrganizationId: string | null,
   ): Promise<void> {
-    const params = new QueryParams();
+    const params = new SqlParams();
     const scope = reportScope(planId, filters, params, { scopeOrganizationId });
     const [{ items }] = await this.db.query(
       `SELECT count(*)::int AS items FROM work_items wi JOIN organizations o ON o.id = wi.organization_id

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { QueueModule, ReportJobsProducer } from '@xietong/queue';
+import { QueueModule } from '@xietong/queue';
 import { AuthorizationModule } from '../authorization/authorization.module';
 import { ReportRunsService } from './report-runs.service';
 import { ReportsController } from './reports.controller';
@@ -7,6 +7,6 @@ import { ReportsController } from './reports.controller';
 @Module({
   imports: [QueueModule, AuthorizationModule],
   controllers: [ReportsController],
-  providers: [ReportRunsService, ReportJobsProducer],
+  providers: [ReportRunsService],
 })
 export class ReportsModule {}

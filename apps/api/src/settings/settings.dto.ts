@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '@xietong/domain';
-import { NOTIFICATION_CHANNELS, NotificationChannel } from '@xietong/rules';
+import { Locale, LOCALES, NOTIFICATION_CHANNELS, NotificationChannel } from '@xietong/rules';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true, example: ['email', 'in_app'] })
@@ -33,10 +33,10 @@ export class UpdateMySettingsDto {
   @Type(() => NotificationPreferencesDto)
   notificationPreferences?: NotificationPreferencesDto;
 
-  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
+  @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()
-  @IsIn(['zh-CN', 'en'])
-  locale?: 'zh-CN' | 'en';
+  @IsIn(LOCALES)
+  locale?: Locale;
 
   @ApiPropertyOptional({ example: 'Asia/Shanghai' })
   @IsOptional()

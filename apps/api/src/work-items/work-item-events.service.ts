@@ -1,12 +1,10 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { NotificationKind } from '@xietong/domain';
 import { draftsForUsers, NotificationDraft, NotificationOutbox, RecipientDirectory } from '@xietong/outbox';
-import { JOBS, QUEUES, ReminderScanJob } from '@xietong/queue';
+import { ReminderJobsProducer } from '@xietong/queue';
 import { SupervisionDecider } from '@xietong/rules';
 import { PolicyService } from '../authorization/policy.service';
 
@@ -37,7 +35,7 @@ export class WorkItemEventsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: NotificationOutbox,
-    @InjectQueue(QUEUES.reminders) private readonly reminders: Queue<ReminderScanJob>,
+    private readonly reminders: ReminderJobsProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly policy: PolicyService,
   ) {}
@@ -163,7 +161,7 @@ export class WorkItemEventsService {
   /** A new deadline may already be within a reminder threshold: scan that item now, not at the next tick. */
   async deadlineChanged(itemId: string): Promise<void> {
     await this.reminders
-      .add(JOBS.reminderScan, { workItemIds: [itemId] }, { jobId: `scan:${itemId}:${Date.now()}` })
+      .enqueueScan({ workItemIds: [itemId] })
       .catch((error: unknown) =>
         this.logger.error({ err: error, itemId }, 'could not enqueue a reminder scan'),
       );

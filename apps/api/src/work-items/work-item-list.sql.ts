@@ -1,11 +1,6 @@
-import {
-  isIndexableTerm,
-  OPEN_WORK_ITEM_STATUSES,
-  searchTerms,
-  TRAFFIC_LIGHT_DEFAULTS,
-} from '@xietong/rules';
+import { isIndexableTerm, searchTerms, TRAFFIC_LIGHT_DEFAULTS } from '@xietong/rules';
 import { ScopedUser, workItemScopeSql } from '../authorization/scope.sql';
-import { SqlParams } from '../authorization/sql-params';
+import { openStatusSql, SqlParams } from '@xietong/db';
 import { WorkItemListQueryDto, WorkItemSort } from './dto/work-item-list-query.dto';
 import { Page } from './dto/page-query.dto';
 import { encodeWorkItemCursor, WorkItemCursor } from './work-item-cursor';
@@ -102,9 +97,8 @@ function afterCursor(cursor: WorkItemCursor, params: SqlParams): string {
   return key.nullable ? `(${after} OR ${key.expression} IS NULL)` : after;
 }
 
-const OPEN_STATUSES_SQL = OPEN_WORK_ITEM_STATUSES.map((status) => `'${status}'`).join(', ');
 const PLAN_TODAY = '(now() AT TIME ZONE p.time_zone)::date';
-const IS_OVERDUE = `(w.status IN (${OPEN_STATUSES_SQL}) AND w.deadline < ${PLAN_TODAY})`;
+const IS_OVERDUE = `(${openStatusSql('w.status')} AND w.deadline < ${PLAN_TODAY})`;
 
 /**
  * The traffic light of `trafficLight` (libs/rules) in SQL, with the default thresholds, so a

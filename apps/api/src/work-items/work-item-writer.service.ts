@@ -10,7 +10,7 @@ import {
 } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
-import { SqlParams } from '../authorization/sql-params';
+import { SqlParams } from '@xietong/db';
 import { WORK_ITEM_COLUMNS, WORK_ITEM_JOINS, WorkItemRow } from './work-item-row';
 
 export interface WorkItemChanges {

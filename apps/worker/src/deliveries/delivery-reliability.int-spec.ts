@@ -2,6 +2,7 @@ import { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PlanImporter } from '@xietong/domain';
+import { ReminderScanner } from '@xietong/outbox';
 import {
   createOverdueMilestones,
   deleteRedisPrefix,
@@ -58,14 +59,9 @@ describe('delivery reliability', () => {
   /** `count` overdue milestones owned by one person who takes email only, and a scan that finds them. */
   const createOverdueReminders = async (count: number, label: string) => {
     await createOverdueMilestones(t.db, { parentId, ownerId, count, label });
-    const admin = await t.login('admin@xietong.local');
-    const scan = await t
-      .http()
-      .post('/api/admin/reminders/scan')
-      .set('Authorization', admin)
-      .send({})
-      .expect(200);
-    expect(scan.body).toMatchObject({ notificationsCreated: count });
+    // The api's own scanner writes the outbox rows before any worker runs, so the workers find them all waiting.
+    const scan = await t.app.get(ReminderScanner).scan(new Date());
+    expect(scan).toMatchObject({ notificationsCreated: count });
   };
 
   beforeAll(async () => {

@@ -64,9 +64,7 @@ describe('reminders end to end', () => {
     await receiver.close();
   });
 
-  const scan = async (asOf: string) =>
-    (await t.http().post('/api/admin/reminders/scan').set('Authorization', admin).send({ asOf }).expect(200))
-      .body;
+  const scan = (asOf: string) => t.scanReminders(asOf);
   const setDeadline = (deadline: string) =>
     t.db.query(
       `UPDATE work_items SET deadline = $2, start_date = '2021-01-01', last_update_at = $3 WHERE id = $1`,
@@ -122,6 +120,21 @@ describe('reminders end to end', () => {
       .post(`/api/notifications/${inbox.body.items[1].id}/read`)
       .set('Authorization', other)
       .expect(404);
+  });
+
+  it('leaves the scan to the worker: admins get a job id to follow, everyone else is refused', async () => {
+    const coordinator = await t.login('coordinator.gx@xietong.local');
+    await t.http().post('/api/admin/reminders/scan').set('Authorization', coordinator).send({}).expect(403);
+    await t.http().get('/api/admin/reminders/scans/1').set('Authorization', coordinator).expect(403);
+    await t
+      .http()
+      .post('/api/admin/reminders/scan')
+      .set('Authorization', admin)
+      .send({ asOf: 'yesterday' })
+      .expect(400);
+    await t.http().get('/api/admin/reminders/scans/no-such-scan').set('Authorization', admin).expect(404);
+    // Years before any deadline: the scan runs and finds nothing to say.
+    expect(await scan('2020-01-06T02:00:00Z')).toMatchObject({ notificationsCreated: 0 });
   });
 
   it('defers sends during quiet hours instead of dropping them', async () => {

@@ -8,7 +8,7 @@ import {
   isReportRunSummary,
   JointReport,
   ReportFigures,
-  ReportLocale,
+  Locale,
   RenderedReport,
   renderReport,
   ReportRunSummary,
@@ -21,7 +21,7 @@ interface RunRow {
   scope_organization_id: string | null;
   formats: ReportFormat[];
   filters: ReportFilters;
-  locale: ReportLocale;
+  locale: Locale;
   created_at: Date;
 }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@xietong/outbox';
-import { QueueModule, ReportJobsProducer } from '@xietong/queue';
+import { QueueModule } from '@xietong/queue';
 import { ReportRunBuilder } from './report-run-builder';
 import { ReportRunSweeper } from './report-run-sweeper';
 import { ReportsProcessor } from './reports.processor';
@@ -15,6 +15,7 @@ import { ScheduledReportRunner } from './scheduled-report-runner';
     ReportJobsProducer,
     ReportRunSweeper,
   ],
-  exports: [ReportJobsProducer],
+  // The worker's health check asks whether its BullMQ worker is running.
+  exports: [ReportJobsProducer, ReportsProcessor],
 })
 export class ReportsWorkerModule {}

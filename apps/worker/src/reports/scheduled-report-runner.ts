@@ -8,7 +8,8 @@ import type { ReportFilters, ReportFormat } from '@xietong/rules';
 import { actingOrganizationSql, planScopeSql, reportScopeOrganizationId, ScopedUser } from '@xietong/domain';
 import { NotificationDraft, NotificationOutbox } from '@xietong/outbox';
 import { ReportJobsProducer, ScheduledReportJob } from '@xietong/queue';
-import { QueryParams, reportHighlights, ReportLocale } from '@xietong/reports';
+import { Locale, reportHighlights } from '@xietong/reports';
+import { SqlParams } from '@xietong/db';
 import { ReportRunBuilder } from './report-run-builder';
 
 interface ScheduleRow {
@@ -18,7 +19,7 @@ interface ScheduleRow {
   formats: ReportFormat[];
   recipient_ids: string[];
   filters: ReportFilters;
-  locale: ReportLocale;
+  locale: Locale;
 }
 
 export interface ScheduledReportOutcome {
@@ -98,7 +99,7 @@ export class ScheduledReportRunner {
     const skipped = schedule.recipient_ids.filter((id) => !active.has(id));
     const views = new Map<string | null, Recipient[]>();
     for (const recipient of recipients) {
-      const params = new QueryParams();
+      const params = new SqlParams();
       const scope = planScopeSql(recipient, 'p', params);
       const [{ visible }] = await this.db.query(
         `SELECT ${scope} AS visible FROM (SELECT ${params.add(schedule.plan_id)}::uuid AS id) p`,

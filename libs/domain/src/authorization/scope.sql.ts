@@ -8,7 +8,7 @@ export interface ScopedUser {
   actingOrganizationId: string;
 }
 
-/** Collects positional parameters while a query is assembled from fragments (SqlParams, QueryParams). */
+/** Collects positional parameters while a query is assembled from fragments (`SqlParams` in libs/db). */
 export interface SqlParamSink {
   add(value: unknown): string;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ReportFilters as FilterIds } from '@xietong/rules';
-import { daysBetween, trafficLight } from '@xietong/rules';
+import { daysBetween, isOpenWorkItemStatus, trafficLight } from '@xietong/rules';
 import type {
   DueSoonItem,
   JointReport,
@@ -13,14 +13,15 @@ import type {
   RankingEntry,
   ReportFigures,
   ReportFilters,
-  ReportLocale,
+  Locale,
   ReportOrganization,
   ReportPerson,
   ReportUpdate,
   WorkItemRow,
   WorkItemStatus,
 } from '../joint-report';
-import { QueryParams, reportScope } from './report-scope';
+import { SqlParams } from '@xietong/db';
+import { reportScope } from './report-scope';
 import { changesSince, ItemState, NO_CHANGES, ReportRunSummary, summarize } from './report-snapshot';
 
 export interface JointReportRequest {
@@ -28,7 +29,7 @@ export interface JointReportRequest {
   filters?: FilterIds;
   /** Only the tasks this organization leads (see `ScopeOptions`); the whole plan when absent. */
   scopeOrganizationId?: string | null;
-  locale?: ReportLocale;
+  locale?: Locale;
   /** YYYY-MM-DD in the plan's time zone; today there when left out. */
   asOf?: string;
   /** The previous run of the same schedule, for "updates since" and "what changed". */
@@ -241,7 +242,7 @@ export async function buildJointReport(
       deadline: item.deadline,
     };
     const daysLate = daysBetween(item.deadline, asOf);
-    const open = isOpen(item.status);
+    const open = isOpenWorkItemStatus(item.status);
     const isOverdue = open && daysLate > 0;
     const behindSchedule = !isOverdue && (light === 'yellow' || light === 'red');
     headlineTally.add(item.status, item.progress, isOverdue, behindSchedule);
@@ -368,7 +369,7 @@ async function loadItems(
   filters: FilterIds,
   scopeOrganizationId: string | null,
 ): Promise<ItemRow[]> {
-  const params = new QueryParams();
+  const params = new SqlParams();
   const scope = reportScope(planId, filters, params, { scopeOrganizationId });
   return manager.query(
     `SELECT wi.id, wi.task_id, wi.organization_id, wi.owner_id, wi.deadline::text, wi.start_date::text,
@@ -508,7 +509,7 @@ async function loadUpdates(
   taskIds: string[],
   since: string,
 ): Promise<UpdateRow[]> {
-  const params = new QueryParams();
+  const params = new SqlParams();
   const scope = reportScope(planId, filters, params, { includeSubItems: true, scopeOrganizationId });
   return manager.query(
     `SELECT ${isoOf('u.created_at')} AS at, coalesce(wi.parent_id, wi.id) AS work_item_id, t.code AS task_code,
@@ -584,10 +585,6 @@ function sameStanding(
   b: { overdue: number; behindSchedule: number },
 ) {
   return a.overdue === b.overdue && a.behindSchedule === b.behindSchedule;
-}
-
-function isOpen(status: WorkItemStatus): boolean {
-  return status === 'not_started' || status === 'in_progress' || status === 'blocked';
 }
 
 function organizationKind(kind: string): OrganizationKind {

@@ -1,3 +1,4 @@
+import { openStatusSql } from '@xietong/db';
 import { TRAFFIC_LIGHT_DEFAULTS, type TrafficLight } from '@xietong/rules';
 import type { WorkItemStatus } from '../joint-report';
 
@@ -53,7 +54,7 @@ export function trafficLightSql({
 export const jointReportBaselineSql = `
   WITH item AS (
     SELECT wi.id, wi.task_id, wi.organization_id, wi.status, wi.progress, wi.deadline,
-           wi.status IN ('not_started', 'in_progress', 'blocked') AND wi.deadline < $2::date AS overdue,
+           ${openStatusSql('wi.status')} AND wi.deadline < $2::date AS overdue,
            ${trafficLightSql({
              status: 'wi.status',
              progress: 'wi.progress',

@@ -1,14 +1,5 @@
+import type { SqlParams } from '@xietong/db';
 import type { ReportFilters } from '@xietong/rules';
-
-/** Collects positional parameters while SQL is assembled from fragments, so values never enter SQL text. */
-export class QueryParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
 
 export interface ScopeOptions {
   /** Milestones share their parent's task and organization; only updates reach down to them. */
@@ -30,7 +21,7 @@ export interface ScopeOptions {
 export function reportScope(
   planId: string,
   filters: ReportFilters,
-  params: QueryParams,
+  params: SqlParams,
   options: ScopeOptions = {},
 ): string {
   const plan = params.add(planId);

@@ -1,3 +1,7 @@
+/** The languages the product speaks: Chinese for its users, English for visitors. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
 export const USER_ROLES = ['admin', 'manager', 'coordinator', 'liaison', 'viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

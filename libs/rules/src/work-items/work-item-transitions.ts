@@ -1,6 +1,6 @@
 import type { ReviewState } from '../supervision/completion-review';
 import type { UserRole } from '../users/user-vocabulary';
-import { WorkItemStatus } from './work-item-status';
+import { isOpenWorkItemStatus, WorkItemStatus } from './work-item-status';
 
 /** Chinese labels used in the reasons people read. */
 export const WORK_ITEM_STATUS_LABELS: Readonly<Record<WorkItemStatus, string>> = {
@@ -48,7 +48,6 @@ const NEXT_STATUSES: Readonly<Record<WorkItemStatus, readonly WorkItemStatus[]>>
   cancelled: ['not_started', 'in_progress'],
 };
 
-const CLOSED_STATUSES: readonly WorkItemStatus[] = ['done', 'cancelled'];
 const ROLES_THAT_MAY_REOPEN: readonly UserRole[] = ['coordinator', 'admin'];
 
 const refuse = (reason: string): WorkItemChangeOutcome => ({ allowed: false, reason });
@@ -99,7 +98,7 @@ export function nextWorkItemState(
     const allowed = NEXT_STATUSES[current.status].map((next) => `“${WORK_ITEM_STATUS_LABELS[next]}”`);
     return refuse(`状态不能从“${from}”改为“${to}”；“${from}”只能改为 ${allowed.join('、')}。`);
   }
-  if (CLOSED_STATUSES.includes(current.status) && !ROLES_THAT_MAY_REOPEN.includes(requested.actorRole)) {
+  if (!isOpenWorkItemStatus(current.status) && !ROLES_THAT_MAY_REOPEN.includes(requested.actorRole)) {
     return refuse(`重新打开“${from}”的事项须由协调员操作。`);
   }
   if (status === 'done') {

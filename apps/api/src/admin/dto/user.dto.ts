@@ -9,7 +9,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { USER_ROLES, UserRole } from '@xietong/rules';
+import { LOCALES, USER_ROLES, UserRole } from '@xietong/rules';
 import { PageQueryDto } from '../../work-items/dto/page-query.dto';
 
 export class CreateUserDto {
@@ -40,7 +40,7 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ default: 'zh-CN' })
   @IsOptional()
-  @IsIn(['zh-CN', 'en'])
+  @IsIn(LOCALES)
   locale?: string;
 
   @ApiPropertyOptional({ default: 'Asia/Shanghai' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ORGANIZATION_KINDS, OrganizationKindValue } from '@xietong/domain';
+import { BooleanString } from '../../common/decorators/boolean-string.decorator';
 
 export class OrganizationListQueryDto {
   @ApiPropertyOptional({ enum: ORGANIZATION_KINDS })
@@ -17,7 +17,7 @@ export class OrganizationListQueryDto {
 
   @ApiPropertyOptional({ description: 'false lists the names plan import could not resolve' })
   @IsOptional()
-  @Transform(({ value }) => ({ true: true, false: false })[value as string] ?? value)
+  @BooleanString()
   @IsBoolean({ message: 'verified must be true or false' })
   verified?: boolean;
 }

@@ -11,6 +11,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { BooleanString } from '../../common/decorators/boolean-string.decorator';
 import { IsCalendarDate } from '../../work-items/dto/is-calendar-date.validator';
 
 export class UnitReplacementDto {
@@ -91,7 +92,7 @@ export class ImportPlanDto {
 
   @ApiPropertyOptional({ description: 'Preview with diagnostics without saving anything' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanString()
   @IsBoolean()
   dryRun?: boolean;
 

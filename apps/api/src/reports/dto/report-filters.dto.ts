@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
-import { REPORT_LOCALES, ReportLocale } from '@xietong/reports';
+import { Locale, LOCALES } from '@xietong/rules';
 
 /** Empty or missing lists mean "all" for their dimension. */
 export class ReportFiltersDto {
@@ -46,8 +46,8 @@ export class ReportScopeDto {
   @Type(() => ReportFiltersDto)
   filters?: ReportFiltersDto;
 
-  @ApiPropertyOptional({ enum: REPORT_LOCALES, default: 'zh-CN' })
+  @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN' })
   @IsOptional()
-  @IsIn(REPORT_LOCALES)
-  locale?: ReportLocale;
+  @IsIn(LOCALES)
+  locale?: Locale;
 }

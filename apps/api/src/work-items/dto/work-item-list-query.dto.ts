@@ -5,6 +5,7 @@ import { LEAD_UNIT_ROLES, LeadUnitRole, RESPONSIBILITIES, Responsibility } from 
 import { TrafficLight, WORK_ITEM_STATUSES, WorkItemStatus } from '@xietong/rules';
 import { IsCalendarDate } from './is-calendar-date.validator';
 import { PageQueryDto } from './page-query.dto';
+import { BooleanString } from '../../common/decorators/boolean-string.decorator';
 
 export const WORK_ITEM_SORTS = [
   'deadline',
@@ -30,8 +31,6 @@ export const TRAFFIC_LIGHTS = ['red', 'yellow', 'green', 'grey'] as const;
 
 const commaSeparated = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',') : value;
-const booleanText = ({ value }: { value: unknown }) =>
-  ({ true: true, false: false })[value as string] ?? value;
 
 export class WorkItemListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -79,13 +78,13 @@ export class WorkItemListQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ description: 'true: open items past their deadline; false: all others' })
   @IsOptional()
-  @Transform(booleanText)
+  @BooleanString()
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'true: items without an owner; false: items with one' })
   @IsOptional()
-  @Transform(booleanText)
+  @BooleanString()
   @IsBoolean({ message: 'unassigned must be true or false' })
   unassigned?: boolean;
 
