@@ -25,9 +25,10 @@ export class ReminderJobsProducer {
   }
 
   async scanStatus(id: string): Promise<ReminderScanStatus | undefined> {
+    // State first: a job read before it finished would still carry no result once it reads as completed.
+    const state = await this.reminders.getJobState(id);
     const job: Job | undefined = await this.reminders.getJob(id);
     if (!job || job.name !== JOBS.reminderScan) return undefined;
-    const state = await job.getState();
     return {
       id,
       state: state as ReminderScanStatus['state'],
