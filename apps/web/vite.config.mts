@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react-swc';
 import { defineConfig } from 'vite';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -6,14 +7,16 @@ const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The web app is built into dist/web beside the compiled API, which serves it at `/`.
- * No React plugin: Vite's own Oxc transform handles TSX with the automatic runtime, and
- * @vitejs/plugin-react's peer dependencies do not resolve with npm here.
+ * The React plugin is the SWC one (Fast Refresh in `npm run dev`): @vitejs/plugin-react 6 still
+ * fails npm's peer resolution (its optional @rolldown/plugin-babel pulls Babel 8 RC beside Jest's
+ * Babel 7), and SWC is already what compiles the API's tests.
  */
 export default defineConfig({
   root: webRoot,
   base: '/',
   publicDir: false,
-  oxc: { jsx: { runtime: 'automatic' } },
+  // Its hint to switch to @vitejs/plugin-react is answered above.
+  plugins: [react({ disableOxcRecommendation: true })],
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: {
     outDir: `${repositoryRoot}dist/web`,
@@ -31,7 +34,10 @@ export default defineConfig({
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/ },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|dayjs)[\\/]/ },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/ },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
+            },
           ],
         },
       },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { APP_CONFIG, AppConfig, ConfigModule } from '@xietong/config';
+import { APP_CONFIG, AppConfig, ConfigModule, logTransport } from '@xietong/config';
 import { DatabaseModule } from '@xietong/db';
 import { QueueModule, RedisModule } from '@xietong/queue';
 import { AuthModule } from './auth/auth.module';
@@ -35,6 +35,7 @@ const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
         pinoHttp: {
           level: config.logLevel,
           base: { process: 'api' },
+          transport: logTransport(config),
           genReqId: (request, response) => {
             // A caller's id is kept (it ties our log to theirs) only when it cannot smuggle
             // anything into logs or the audit trail; otherwise we make our own.

@@ -4,12 +4,13 @@ import { DatabaseModule } from '@xietong/db';
 import { OutboxModule } from '@xietong/outbox';
 import { QueueModule, RedisModule } from '@xietong/queue';
 import { DeliveriesProcessor } from './deliveries/deliveries.processor';
+import { WorkerHealthServer } from './health/worker-health.server';
 import { RemindersProcessor } from './reminders/reminders.processor';
 import { ReportsWorkerModule } from './reports/reports.module';
 import { SchedulerHealer } from './schedulers/scheduler-healer';
 import { WorkerLoggerModule } from './worker-logger.module';
 
-/** No HTTP: an application context holding the BullMQ processors. */
+/** No HTTP API: an application context holding the BullMQ processors (and, when asked, a health port). */
 @Module({
   imports: [
     ConfigModule,
@@ -20,6 +21,6 @@ import { WorkerLoggerModule } from './worker-logger.module';
     OutboxModule,
     ReportsWorkerModule,
   ],
-  providers: [RemindersProcessor, DeliveriesProcessor, SchedulerHealer],
+  providers: [RemindersProcessor, DeliveriesProcessor, SchedulerHealer, WorkerHealthServer],
 })
 export class WorkerModule {}

@@ -101,6 +101,10 @@ const configSchema = z
     REPORT_RUNS_PER_HOUR_PER_USER: z.coerce.number().int().min(1).max(10_000).default(30),
     IMPORT_MAX_TASKS: z.coerce.number().int().min(1).optional(),
     IMPORT_MAX_WORK_ITEMS: z.coerce.number().int().min(1).optional(),
+    /** The worker answers GET /health on this port when set (docker-compose's health check). */
+    WORKER_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Unset: readable lines on a terminal, JSON otherwise; `npm run dev` asks for pretty through its pipes. */
+    LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -197,6 +201,8 @@ export interface AppConfig {
       forcePathStyle: boolean;
     };
   };
+  workerHealthPort: number | undefined;
+  logFormat: 'pretty' | 'json' | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -254,6 +260,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         forcePathStyle: e.S3_FORCE_PATH_STYLE === 'true',
       },
     },
+    workerHealthPort: e.WORKER_HEALTH_PORT,
+    logFormat: e.LOG_FORMAT,
   };
 }
 

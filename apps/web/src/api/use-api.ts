@@ -28,7 +28,10 @@ export function useApi<T>(
   const [error, setError] = useState<ApiError>();
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
-  loadRef.current = load;
+  // Refs change after render, never during it; this effect runs before the loading one below.
+  useEffect(() => {
+    loadRef.current = load;
+  });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -53,6 +56,7 @@ export function useApi<T>(
     );
     return () => controller.abort();
     // The caller lists what `load` reads, as with useEffect itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
@@ -64,7 +68,9 @@ export function useAction<A extends unknown[], R>(action: (...args: A) => Promis
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiError>();
   const actionRef = useRef(action);
-  actionRef.current = action;
+  useEffect(() => {
+    actionRef.current = action;
+  });
   const run = useCallback(async (...args: A): Promise<R | undefined> => {
     setPending(true);
     setError(undefined);

@@ -29,6 +29,7 @@ export function useUrlState<K extends string>(defaults: Record<K, string>) {
       );
     },
     // `defaults` is a literal at each call site; its content never changes between renders.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [setParams],
   );
   return { value, set, page: Number(params.get('page') ?? '1') || 1 };

@@ -58,7 +58,9 @@ function ActiveRun({ runId, onFinished }: { runId: string; onFinished(): void })
   const { reload } = run;
   // The parent's callback changes identity on every render; only a change of state should call it.
   const onFinishedRef = useRef(onFinished);
-  onFinishedRef.current = onFinished;
+  useEffect(() => {
+    onFinishedRef.current = onFinished;
+  });
   useEffect(() => {
     if (state === 'done' || state === 'failed') {
       onFinishedRef.current();
