@@ -1,6 +1,6 @@
 import { DEFAULT_SUPERVISION_POLICY } from '@xietong/rules';
 import { AuthUser } from '../auth/auth-user';
-import { SqlParams } from '../authorization/sql-params';
+import { openStatusSql, SqlParams } from '@xietong/db';
 
 export const INBOX_KINDS = [
   'extension_to_decide',
@@ -74,7 +74,7 @@ export function inboxStatements(user: AuthUser): { kind: InboxKind; sql: string;
       JOIN LATERAL (SELECT u.id, u.kind, u.text, u.author_id, u.created_at FROM work_item_updates u
                     WHERE u.work_item_id = w.id ORDER BY u.created_at DESC LIMIT 1) up ON up.kind = 'send_back'
       JOIN users a ON a.id = up.author_id
-      WHERE w.status IN ('not_started', 'in_progress', 'blocked') AND ${mine(params)}
+      WHERE ${openStatusSql('w.status')} AND ${mine(params)}
       ORDER BY up.created_at LIMIT ${INBOX_LIMIT_PER_KIND}`,
     ),
     statement('unassigned', (params) =>
@@ -82,7 +82,7 @@ export function inboxStatements(user: AuthUser): { kind: InboxKind; sql: string;
         ? `
       SELECT w.id AS "workItemId", NULL::uuid AS "refId", w.created_at AS since, '{}'::json AS detail
       FROM work_items w
-      WHERE w.owner_id IS NULL AND w.parent_id IS NULL AND w.status IN ('not_started', 'in_progress', 'blocked')
+      WHERE w.owner_id IS NULL AND w.parent_id IS NULL AND ${openStatusSql('w.status')}
         AND w.organization_id = ${params.add(user.actingOrganizationId)}
       ORDER BY w.deadline, w.id LIMIT ${INBOX_LIMIT_PER_KIND}`
         : `SELECT NULL::uuid AS "workItemId", NULL::uuid AS "refId", NULL::timestamptz AS since, NULL::json AS detail WHERE false`,

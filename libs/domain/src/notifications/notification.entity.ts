@@ -47,6 +47,15 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
  * dedupe key makes a repeated scan harmless, and the state guards the send itself.
  */
 @Entity('notifications')
+@Check(
+  'notifications_failure_kind_check',
+  `(failure_kind = ANY (ARRAY['transient'::text, 'permanent'::text]))`,
+)
+@Check('notifications_redeliveries_check', `(redeliveries >= 0)`)
+@Index('notifications_batch_idx', ['batchId'], { where: `batch_id IS NOT NULL` })
+@Index('notifications_retry_idx', ['lastAttemptAt'], {
+  where: `(state = 'sending'::text) OR ((state = 'failed'::text) AND (failure_kind = 'transient'::text))`,
+})
 @Check('notifications_attempts_check', `(attempts >= 0)`)
 @Check(
   'notifications_channel_check',

@@ -10,6 +10,10 @@ export type UpdateKind = (typeof UPDATE_KINDS)[number];
 
 /** 进展反馈: visible to every organization that leads the same task. */
 @Entity('work_item_updates')
+// (addressed_organization_id, created_at DESC) in the migration: TypeORM compares the columns, not their order
+@Index('work_item_updates_addressed_idx', ['addressedOrganizationId', 'createdAt'], {
+  where: `addressed_organization_id IS NOT NULL`,
+})
 @Check(
   'work_item_updates_kind_check',
   `(kind = ANY (ARRAY['progress'::text, 'send_back'::text, 'extension'::text]))`,
@@ -51,6 +55,10 @@ export class WorkItemUpdate {
   text!: string;
 
   /** Another lead unit this update asks something of; it waits in that unit's 待办 until it answers. */
+  @ForeignKey(() => Organization, 'id', {
+    name: 'work_item_updates_addressed_organization_id_fkey',
+    onDelete: 'SET NULL',
+  })
   @Column({ type: 'uuid', nullable: true })
   addressedOrganizationId!: string | null;
 

@@ -20,6 +20,12 @@ import type { Responsibility } from '../plans/task-lead-unit.entity';
  * are derived from deadline, status and progress, never stored.
  */
 @Entity('work_items')
+@Check('work_items_extension_count_check', `(extension_count >= 0)`)
+@Check('work_items_review_only_when_done', `((review_state IS NULL) OR (status = 'done'::text))`)
+@Check('work_items_review_state_check', `(review_state = ANY (ARRAY['pending'::text, 'accepted'::text]))`)
+@Index('work_items_review_pending_idx', ['planId'], { where: `review_state = 'pending'::text` })
+// gin (search_bigrams(search_text)): a shape TypeORM cannot declare, so the schema comparison leaves it to the migration
+@Index('work_items_search_idx', { synchronize: false })
 @Check('work_items_check', `((status <> 'done'::text) OR (progress = 100))`)
 @Check('work_items_check1', `(start_date <= deadline)`)
 @Check(
@@ -103,6 +109,7 @@ export class WorkItem {
   @Column({ type: 'text', nullable: true })
   reviewState!: ReviewState | null;
 
+  @ForeignKey(() => User, 'id', { name: 'work_items_reviewed_by_id_fkey', onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })
   reviewedById!: string | null;
 
