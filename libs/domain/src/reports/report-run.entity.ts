@@ -2,6 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGene
 import { ReportSchedule } from './report-schedule.entity';
 import { User } from '../users/user.entity';
 import { Plan } from '../plans/plan.entity';
+import { Organization } from '../organizations/organization.entity';
 import type { ReportFilters, ReportFormat } from '@xietong/rules';
 
 export const REPORT_RUN_STATES = ['queued', 'running', 'done', 'failed'] as const;
@@ -42,6 +43,10 @@ export class ReportRun {
    * Whose view the run holds: null for the whole plan (admins, the plan's managers), otherwise
    * only the tasks this organization leads, as its coordinators, liaisons and viewers see them.
    */
+  @ForeignKey(() => Organization, 'id', {
+    name: 'report_runs_scope_organization_id_fkey',
+    onDelete: 'CASCADE',
+  })
   @Column({ type: 'uuid', nullable: true })
   scopeOrganizationId!: string | null;
 
