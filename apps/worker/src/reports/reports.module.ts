@@ -8,14 +8,8 @@ import { ScheduledReportRunner } from './scheduled-report-runner';
 
 @Module({
   imports: [QueueModule, OutboxModule],
-  providers: [
-    ReportsProcessor,
-    ReportRunBuilder,
-    ScheduledReportRunner,
-    ReportJobsProducer,
-    ReportRunSweeper,
-  ],
+  providers: [ReportsProcessor, ReportRunBuilder, ScheduledReportRunner, ReportRunSweeper],
   // The worker's health check asks whether its BullMQ worker is running.
-  exports: [ReportJobsProducer, ReportsProcessor],
+  exports: [ReportsProcessor],
 })
 export class ReportsWorkerModule {}

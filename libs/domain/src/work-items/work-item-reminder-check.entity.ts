@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { WorkItem } from './work-item.entity';
 
 /**
  * When the reminder scan must read an item again: the start of the day its next threshold comes
@@ -8,6 +9,10 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  */
 @Entity('work_item_reminder_checks')
 export class WorkItemReminderCheck {
+  @ForeignKey(() => WorkItem, 'id', {
+    name: 'work_item_reminder_checks_work_item_id_fkey',
+    onDelete: 'CASCADE',
+  })
   @PrimaryColumn({ type: 'uuid' })
   workItemId!: string;
 
