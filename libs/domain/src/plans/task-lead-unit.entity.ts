@@ -11,6 +11,10 @@ export type Responsibility = (typeof RESPONSIBILITIES)[number];
 
 @Entity('task_lead_units')
 @Check(
+  'task_lead_units_responsibility_check',
+  `(responsibility = ANY (ARRAY['lead'::text, 'support'::text]))`,
+)
+@Check(
   'task_lead_units_role_check',
   `(role = ANY (ARRAY['lead_province'::text, 'lead_ministry'::text, 'participant'::text]))`,
 )

@@ -20,6 +20,11 @@ import type { Responsibility } from '../plans/task-lead-unit.entity';
  * are derived from deadline, status and progress, never stored.
  */
 @Entity('work_items')
+@Check('work_items_responsibility_check', `(responsibility = ANY (ARRAY['lead'::text, 'support'::text]))`)
+@Index('work_items_parent_import_key_uq', ['parentId', 'importKey'], {
+  unique: true,
+  where: `import_key IS NOT NULL`,
+})
 @Check('work_items_extension_count_check', `(extension_count >= 0)`)
 @Check('work_items_review_only_when_done', `((review_state IS NULL) OR (status = 'done'::text))`)
 @Check('work_items_review_state_check', `(review_state = ANY (ARRAY['pending'::text, 'accepted'::text]))`)
