@@ -66,6 +66,9 @@ export function AssignmentForm({ item, onSaved }: { item: WorkItem; onSaved(): v
   useEffect(() => {
     if (item.version === seen.version) return;
     if (!form.isFieldsTouched()) {
+      // Whether the person has typed lives in antd's form store, outside React state, so only an
+      // effect can compare it with the newer item; this runs once per new version.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setSeen(item);
       form.setFieldsValue(formValues(item));
     }
