@@ -16,8 +16,9 @@ describe('work-item list paging', () => {
     // Many tasks led by Guangxi; deadlines repeat (ties the id must break) and some items were never updated.
     await t.db.query(
       `WITH tasks AS (
-         INSERT INTO tasks (plan_id, number, code, title, body, kind)
-         SELECT $1, 100 + n, '(' || n || ')', '批量任务' || n, '批量任务', 'task' FROM generate_series(1, $2) n
+         INSERT INTO tasks (plan_id, number, code, ref, title, body, kind)
+         SELECT $1, 100 + n, '(' || n || ')', '批量(' || n || ')', '批量任务' || n, '批量任务', 'task'
+         FROM generate_series(1, $2) n
          RETURNING id, number)
        INSERT INTO work_items (plan_id, task_id, organization_id, title, deadline, original_deadline, start_date,
                                progress, last_update_at)
