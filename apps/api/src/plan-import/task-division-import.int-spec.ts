@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildJointReport } from '@xietong/reports';
 import { createTestApp, TestApp } from '../../test/create-test-app';
+import { createTestWorker } from '../../../worker/test/create-test-worker';
 
 const formats = join(__dirname, '../../../../seeds/plans/formats');
 const fixture = (name: string) => readFileSync(join(formats, name), 'utf8');
@@ -157,13 +158,13 @@ describe('importing task-division documents (分工方案)', () => {
       '完成时限：2030年6月底前',
     ].join('\n');
     const { body } = await importPlan({ text }).expect(200);
-    const admin = await t.login('admin@xietong.local');
-    await t
-      .http()
-      .post('/api/admin/reminders/scan')
-      .set('Authorization', admin)
-      .send({ asOf: '2030-06-23T02:00:00Z' })
-      .expect(200);
+    // The admin scan is a job: a worker on the same prefix runs it.
+    const worker = await createTestWorker(t.config);
+    try {
+      await t.scanReminders('2030-06-23T02:00:00Z');
+    } finally {
+      await worker.close();
+    }
     const reminded = await t.db.query(
       `SELECT DISTINCT o.code, w.responsibility, u.email FROM notifications n
        JOIN work_items w ON w.id = n.work_item_id JOIN organizations o ON o.id = w.organization_id

@@ -38,7 +38,6 @@ describe.each([
   let sink: SmtpSink;
   let t: TestApp;
   let worker: TestingModule;
-  let admin: string;
   let ownerId: string;
   let parentId: string;
 
@@ -46,7 +45,6 @@ describe.each([
     sink = await startSmtpSink();
     t = await createTestApp({ ...COMPRESSED, SMTP_URL: sink.url, DELIVERY_RETRY_WINDOW_SECONDS: window });
     worker = await createTestWorker(t.config);
-    admin = await t.login('admin@xietong.local');
     const plan = await createJointPlan(t.db, {});
     await t.db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [plan.id]);
     await t.db.query(`UPDATE work_items SET status = 'cancelled'`);
@@ -74,7 +72,7 @@ describe.each([
     const port = Number(new URL(sink.url).port);
     await sink.close();
     await createOverdueMilestones(t.db, { parentId, ownerId, count: 50, label: window });
-    await t.http().post('/api/admin/reminders/scan').set('Authorization', admin).send({}).expect(200);
+    await t.scanReminders();
 
     await new Promise((resolve) => setTimeout(resolve, TEN_MINUTES_COMPRESSED_MS));
     const during = await rows();
@@ -134,7 +132,7 @@ describe('a permanent refusal', () => {
     );
     await createOverdueMilestones(t.db, { parentId, ownerId, count: 1, label: 'refused' });
     const admin = await t.login('admin@xietong.local');
-    await t.http().post('/api/admin/reminders/scan').set('Authorization', admin).send({}).expect(200);
+    await t.scanReminders();
     const [failed] = await eventually(
       async () =>
         (await t.http().get('/api/admin/notifications/failed').set('Authorization', admin)).body as {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { FormBoolean, FormNumber } from '../../common/form-fields';
+import { BooleanString } from '../../common/decorators/boolean-string.decorator';
+import { FormNumber } from '../../common/form-fields';
 import { IsCalendarDate } from './is-calendar-date.validator';
 
 export class RequestExtensionDto {
@@ -23,7 +24,7 @@ export class RequestExtensionDto {
 
   @ApiPropertyOptional({ description: 'Required (true) when the requested date is already past' })
   @IsOptional()
-  @FormBoolean()
+  @BooleanString()
   @IsBoolean()
   confirmPastDeadline?: boolean;
 }
