@@ -50,8 +50,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
+/**
+ * People the demo gives work to besides the logins above (owners, so lists and the owner filter
+ * show more than one name per province); they sign in with the demo password too.
+ */
+export const DEMO_STAFF: readonly DemoUser[] = [
+  { email: 'huang.haiyan@xietong.local', displayName: '黄海燕', role: 'coordinator', organizationCode: 'GX' },
+  { email: 'wei.zhiqiang@xietong.local', displayName: '韦志强', role: 'coordinator', organizationCode: 'GX' },
+  { email: 'chen.lixin@xietong.local', displayName: '陈立新', role: 'coordinator', organizationCode: 'GD' },
+];
+
 /** Creates missing demo users; an existing user (and a password they changed) is left alone. */
-export async function seedDemoUsers(dataSource: DataSource, password: string): Promise<number> {
+export async function seedDemoUsers(
+  dataSource: DataSource,
+  password: string,
+  users: readonly DemoUser[] = DEMO_USERS,
+): Promise<number> {
   const passwordHash = await hash(password);
   const result: unknown[] = await dataSource.query(
     `INSERT INTO users (email, password_hash, display_name, role, organization_id)
@@ -62,7 +76,7 @@ export async function seedDemoUsers(dataSource: DataSource, password: string): P
      RETURNING id`,
     [
       JSON.stringify(
-        DEMO_USERS.map((u) => ({
+        users.map((u) => ({
           email: u.email,
           display_name: u.displayName,
           role: u.role,
