@@ -5,3 +5,4 @@ export * from './webhook-signature';
 export * from './webhook.channel';
 export * from './send-options';
 export * from './webhook-address';
+export * from './delivery-failure-reason';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { NotificationChannel, NotificationPreferences } from '@xietong/rules';
+import type { CoLeadUpdateMode, NotificationChannel, NotificationPreferences } from '@xietong/rules';
 
 export interface Recipient {
   id: string;
@@ -8,6 +8,9 @@ export interface Recipient {
   timeZone: string;
   channels: NotificationChannel[];
   dailyDigest: boolean;
+  coLeadUpdates: CoLeadUpdateMode;
+  /** The organization the user acts for (a liaison office's province). */
+  actingOrganizationId: string;
 }
 
 export interface WebhookTarget {
@@ -73,6 +76,8 @@ export class RecipientDirectory {
             timeZone: user.time_zone,
             channels: user.preferences?.channels ?? ['email', 'in_app'],
             dailyDigest: user.preferences?.dailyDigest ?? false,
+            coLeadUpdates: user.preferences?.coLeadUpdates ?? 'digest',
+            actingOrganizationId: user.acting_org,
           },
         ]),
       ),

@@ -14,6 +14,7 @@ import {
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { ReminderJobsProducer } from '@xietong/queue';
+import { Actor, RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/decorators/current-user.decorator';
 import { Roles } from '../auth/decorators/roles.decorator';
@@ -35,6 +36,13 @@ export class NotificationsController {
   @Get('notifications')
   list(@Query() query: NotificationListQuery, @CurrentUser() user: AuthUser) {
     return this.notifications.list(user.id, query);
+  }
+
+  /** 全部已读: what the bell and the notifications page show now; later arrivals stay unread. */
+  @Post('notifications/read-all')
+  @HttpCode(200)
+  markAllRead(@CurrentUser() user: AuthUser): Promise<{ marked: number }> {
+    return this.notifications.markAllRead(user.id);
   }
 
   @Post('notifications/:id/read')
@@ -78,6 +86,14 @@ export class NotificationsController {
   @Roles('admin')
   failed() {
     return this.notifications.failed();
+  }
+
+  /** Sends a failed delivery again now (after the address or robot was fixed); 409 unless it failed. */
+  @Post('admin/notifications/:id/retry')
+  @HttpCode(202)
+  @Roles('admin')
+  retry(@Actor() actor: RequestActor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.notifications.retry(actor, id);
   }
 
   /**

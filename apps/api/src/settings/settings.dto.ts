@@ -12,7 +12,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { WEBHOOK_FORMATS, WebhookFormat } from '@xietong/domain';
-import { Locale, LOCALES, NOTIFICATION_CHANNELS, NotificationChannel } from '@xietong/rules';
+import {
+  CO_LEAD_UPDATE_MODES,
+  CoLeadUpdateMode,
+  Locale,
+  LOCALES,
+  NOTIFICATION_CHANNELS,
+  NotificationChannel,
+} from '@xietong/rules';
 
 export class NotificationPreferencesDto {
   @ApiProperty({ enum: NOTIFICATION_CHANNELS, isArray: true, example: ['email', 'in_app'] })
@@ -24,6 +31,16 @@ export class NotificationPreferencesDto {
   @ApiProperty({ description: 'One mail a day at 08:00 instead of one per reminder' })
   @IsBoolean()
   dailyDigest!: boolean;
+
+  @ApiPropertyOptional({
+    enum: CO_LEAD_UPDATE_MODES,
+    default: 'digest',
+    description:
+      'Updates by the other lead units of a shared task: `digest` (their mail joins the daily digest) or `each` (a mail per post)',
+  })
+  @IsOptional()
+  @IsIn(CO_LEAD_UPDATE_MODES)
+  coLeadUpdates?: CoLeadUpdateMode;
 }
 
 export class UpdateMySettingsDto {

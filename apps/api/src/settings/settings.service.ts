@@ -52,7 +52,8 @@ export class SettingsService {
                       FROM users WHERE id = $1`;
       const [before] = await manager.query(`${select} FOR UPDATE`, [actor.user.id]);
       await manager.query(
-        `UPDATE users SET notification_preferences = coalesce($2::jsonb, notification_preferences),
+        `UPDATE users SET notification_preferences = CASE WHEN $2::jsonb IS NULL THEN notification_preferences
+                                                          ELSE coalesce(notification_preferences, '{}') || $2::jsonb END,
                           locale = coalesce($3, locale), time_zone = coalesce($4, time_zone), updated_at = now()
          WHERE id = $1`,
         [

@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { NotificationKind } from '@xietong/domain';
-import { draftsForUsers, NotificationDraft, NotificationOutbox, RecipientDirectory } from '@xietong/outbox';
+import {
+  draftsForUsers,
+  NotificationDraft,
+  NotificationOutbox,
+  RecipientDirectory,
+  UserNotification,
+} from '@xietong/outbox';
 import { ReminderJobsProducer } from '@xietong/queue';
 import { SupervisionDecider } from '@xietong/rules';
 import { PolicyService } from '../authorization/policy.service';
@@ -43,13 +49,22 @@ export class WorkItemEventsService {
   assigned(itemId: string, ownerId: string, actorId: string): Promise<void> {
     return this.notify('assigned', async (directory) => {
       const item = await this.item(itemId);
-      return this.drafts(directory, 'assigned', item, [ownerId], `assigned:${itemId}:v${item.version}`, {
-        assignedBy: directory.user(actorId)?.name,
-      });
+      return this.drafts(
+        directory,
+        'assigned',
+        item,
+        [ownerId],
+        `assigned:${itemId}:v${item.version}`,
+        { assignedBy: directory.user(actorId)?.name },
+        { actorId },
+      );
     });
   }
 
-  /** The people concerned: every lead unit's owner on the task (or its coordinators), except the author. */
+  /**
+   * The people concerned: every lead unit's owner on the task (or its coordinators), except the
+   * author. Those of the other lead units get the mail in their digest unless they asked for each post.
+   */
   updatePosted(updateId: string): Promise<void> {
     return this.notify('update_posted', async (directory) => {
       const [update] = await this.db.query(
@@ -62,14 +77,18 @@ export class WorkItemEventsService {
         `SELECT owner_id, organization_id FROM work_items WHERE task_id = $1 AND parent_id IS NULL AND status <> 'cancelled'`,
         [item.task_id],
       );
-      const recipients = leads
-        .flatMap((lead) => (lead.owner_id ? [lead.owner_id] : directory.coordinatorsOf(lead.organization_id)))
-        .filter((userId) => userId !== update.author_id);
-      return this.drafts(directory, 'update_posted', item, recipients, `update:${updateId}`, {
-        authorName: update.author_name,
-        updateText: update.text,
-        progress: update.progress ?? undefined,
-      });
+      const recipients = leads.flatMap((lead) =>
+        lead.owner_id ? [lead.owner_id] : directory.coordinatorsOf(lead.organization_id),
+      );
+      return this.drafts(
+        directory,
+        'update_posted',
+        item,
+        recipients,
+        `update:${updateId}`,
+        { authorName: update.author_name, updateText: update.text, progress: update.progress ?? undefined },
+        { actorId: update.author_id, coLeadOrganizationId: item.organization_id },
+      );
     });
   }
 
@@ -77,10 +96,15 @@ export class WorkItemEventsService {
     return this.notify('sent_back', async (directory) => {
       const item = await this.item(itemId);
       const recipients = item.owner_id ? [item.owner_id] : directory.coordinatorsOf(item.organization_id);
-      return this.drafts(directory, 'sent_back', item, recipients, `sent-back:${itemId}:v${item.version}`, {
-        actorName: directory.user(actorId)?.name ?? '',
-        reason,
-      });
+      return this.drafts(
+        directory,
+        'sent_back',
+        item,
+        recipients,
+        `sent-back:${itemId}:v${item.version}`,
+        { actorName: directory.user(actorId)?.name ?? '', reason },
+        { actorId },
+      );
     });
   }
 
@@ -103,6 +127,7 @@ export class WorkItemEventsService {
           reason: extension.reason,
           progress: extension.progress_at_request,
         },
+        { actorId: extension.requested_by_id },
       );
     });
   }
@@ -124,6 +149,7 @@ export class WorkItemEventsService {
           requestedDeadline: extension.requested_deadline,
           note: extension.decision_note,
         },
+        { actorId: extension.decided_by_id },
       );
     });
   }
@@ -143,6 +169,7 @@ export class WorkItemEventsService {
         this.deciders(directory, item, policy.completionReviewer, update.author_id),
         `completion-submitted:${updateId}`,
         { submitterName: directory.user(update.author_id)?.name ?? '', updateText: update.text },
+        { actorId: update.author_id },
       );
     });
   }
@@ -151,10 +178,15 @@ export class WorkItemEventsService {
     return this.notify('completion_accepted', async (directory) => {
       const item = await this.item(itemId);
       const recipients = item.owner_id ? [item.owner_id] : directory.coordinatorsOf(item.organization_id);
-      return this.drafts(directory, 'completion_accepted', item, recipients, `accepted:${itemId}`, {
-        reviewerName: directory.user(reviewerId)?.name ?? '',
-        note,
-      });
+      return this.drafts(
+        directory,
+        'completion_accepted',
+        item,
+        recipients,
+        `accepted:${itemId}`,
+        { reviewerName: directory.user(reviewerId)?.name ?? '', note },
+        { actorId: reviewerId },
+      );
     });
   }
 
@@ -186,7 +218,9 @@ export class WorkItemEventsService {
     askedBy: string,
   ): string[] {
     const people =
-      decider === 'manager' ? directory.managersOf(item.plan_id) : directory.coordinatorsOf(item.organization_id);
+      decider === 'manager'
+        ? directory.managersOf(item.plan_id)
+        : directory.coordinatorsOf(item.organization_id);
     return people.filter((userId) => userId !== askedBy);
   }
 
@@ -218,8 +252,11 @@ export class WorkItemEventsService {
     recipientIds: string[],
     dedupeKey: string,
     details: Record<string, unknown>,
+    // Every event has someone who caused it; they never hear of it themselves (see draftsForUsers).
+    about: Pick<UserNotification, 'actorId' | 'coLeadOrganizationId'>,
   ): NotificationDraft[] {
     return draftsForUsers(directory, recipientIds, {
+      ...about,
       kind,
       dedupeKey,
       workItemId: item.id,
