@@ -120,14 +120,32 @@ export const TRAFFIC_LIGHT_SQL = `CASE WHEN w.status = 'cancelled' THEN 'grey' W
  * narrows the rows, strpos keeps only true substrings. A one-character term cannot use the index
  * and is checked on the rows the other conditions leave.
  */
-export function searchConditions(q: string | undefined, params: SqlParams): string[] {
-  return searchTerms(q).flatMap((term) => {
+export function searchConditions(q: string | undefined, params: SqlParams): SearchConditions {
+  const indexed: string[] = [];
+  const substrings: string[] = [];
+  for (const term of searchTerms(q)) {
     const value = params.add(term);
-    const substring = `strpos(w.search_text, ${value}) > 0`;
-    return isIndexableTerm(term)
-      ? [`search_bigrams(w.search_text) @> search_bigrams(${value}::text)`, substring]
-      : [substring];
-  });
+    if (isIndexableTerm(term))
+      indexed.push(`search_bigrams(w.search_text) @> search_bigrams(${value}::text)`);
+    substrings.push(`strpos(w.search_text, ${value}) > 0`);
+  }
+  return { indexed, substrings };
+}
+
+export interface SearchConditions {
+  /** What the bigram index answers: candidates, a superset of the matches. */
+  indexed: string[];
+  /** The exact test, cheap on a row already read. */
+  substrings: string[];
+}
+
+/**
+ * How many items in deadline order a search reads before it asks the bigram index instead: a
+ * hundred per item wanted (a term in one item in a hundred still fills the page), at most 5,000
+ * rows (≈ 10 ms).
+ */
+export function searchWalkWindow(wanted: number): number {
+  return Math.min(5000, 100 * wanted);
 }
 
 /**
@@ -173,13 +191,15 @@ export function workItemListStatements(
   if (query.overdue !== undefined) where.push(query.overdue ? IS_OVERDUE : `NOT ${IS_OVERDUE}`);
   if (query.dueAfter) where.push(`w.deadline >= ${params.add(query.dueAfter)}::date`);
   if (query.dueBefore) where.push(`w.deadline <= ${params.add(query.dueBefore)}::date`);
-  where.push(...searchConditions(query.q, params));
-  const filtered = [
+  const unsearched = [...where];
+  const search = searchConditions(query.q, params);
+  where.push(...search.indexed, ...search.substrings);
+  const from = [
     'FROM work_items w',
     needsPlan ? 'JOIN plans p ON p.id = w.plan_id' : '',
     needsTask ? 'JOIN tasks t ON t.id = w.task_id' : '',
-    `WHERE ${where.join(' AND ')}`,
   ].join(' ');
+  const filtered = `${from} WHERE ${where.join(' AND ')}`;
   const filterValues = [...params.values];
   const offset = cursor ? 0 : (query.page - 1) * query.pageSize;
   // One row past the cap tells "exactly the cap" from "more than the cap".
@@ -188,15 +208,29 @@ export function workItemListStatements(
     sql: `SELECT count(*)::int AS total FROM (SELECT 1 ${filtered} LIMIT ${countLimit}) capped`,
     values: [...filterValues, offset + query.pageSize + COUNT_BEYOND_PAGE + 1],
   };
-  const pageWhere = cursor ? `${filtered} AND ${afterCursor(cursor, params)}` : filtered;
+  const after = cursor ? afterCursor(cursor, params) : null;
+  const pageWhere = after ? `${filtered} AND ${after}` : filtered;
   const order = orderBy(query.sort);
   const { key } = sortKeyOf(query.sort);
   const limit = params.add(query.pageSize);
   const offsetParam = params.add(offset);
+  const pageIds =
+    search.substrings.length && query.sort === 'deadline'
+      ? searchPageByDeadline({
+          from,
+          unsearched: after ? [...unsearched, after] : unsearched,
+          search,
+          sortKey: key.key,
+          order,
+          limit,
+          offset: offsetParam,
+          wanted: params.add(offset + query.pageSize),
+          window: params.add(searchWalkWindow(offset + query.pageSize)),
+        })
+      : `SELECT w.id, (${key.key})::text AS sort_key ${pageWhere} ORDER BY ${order} LIMIT ${limit} OFFSET ${offsetParam}`;
   return {
     page: {
-      sql: `WITH page AS (SELECT w.id, (${key.key})::text AS sort_key ${pageWhere}
-                          ORDER BY ${order} LIMIT ${limit} OFFSET ${offsetParam})
+      sql: `WITH page AS (${pageIds})
             SELECT ${WORK_ITEM_COLUMNS}, latest."latestUpdate", page.sort_key AS "sortKey"
             FROM page JOIN work_items w ON w.id = page.id ${WORK_ITEM_JOINS} ${LATEST_UPDATE_JOIN}
             ORDER BY ${order}`,
@@ -204,6 +238,46 @@ export function workItemListStatements(
     },
     count,
   };
+}
+
+interface SearchPageParts {
+  from: string;
+  unsearched: string[];
+  search: SearchConditions;
+  sortKey: string;
+  order: string;
+  limit: string;
+  offset: string;
+  wanted: string;
+  window: string;
+}
+
+/**
+ * A search page in deadline order, the same rows as filtering everything and sorting, read one of
+ * two ways. A common term (协调会 is in four items of ten) fills the page from the first deadlines:
+ * the (deadline, id) indexes give the items in order, strpos tests each, and the walk stops after
+ * `window` rows; when it found what the page wants, those are the page, since no match can sort
+ * before the rows it read. Otherwise matches are rare near the top, so the bigram index collects
+ * them all (few, or the walk would have met them) and they are sorted: MATERIALIZED keeps Postgres
+ * from walking the deadline index while computing every row's bigrams. Postgres's estimate cannot
+ * choose between the two (it puts 海洋生态修复, in 8,127 items, at one row), so the statement tries
+ * the cheap way first and skips the other with a one-time filter.
+ */
+function searchPageByDeadline(parts: SearchPageParts): string {
+  const { from, unsearched, search, sortKey, order, limit, offset, wanted, window } = parts;
+  const substrings = search.substrings.join(' AND ');
+  const everything = [...unsearched, ...search.indexed, ...search.substrings].join(' AND ');
+  return `WITH walked AS (
+        SELECT w.id, w.deadline, (${sortKey})::text AS sort_key
+        FROM (SELECT w.id, w.deadline, w.search_text ${from} WHERE ${unsearched.join(' AND ')}
+              ORDER BY ${order} LIMIT ${window}) w
+        WHERE ${substrings} ORDER BY ${order} LIMIT ${wanted}),
+      matches AS MATERIALIZED (SELECT w.id, w.deadline ${from} WHERE ${everything})
+    (SELECT w.id, w.sort_key FROM walked w WHERE (SELECT count(*) FROM walked) = ${wanted}
+     ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+    UNION ALL
+    (SELECT w.id, (${sortKey})::text FROM matches w WHERE (SELECT count(*) FROM walked) < ${wanted}
+     ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})`;
 }
 
 export type WorkItemListRow = WorkItemRow & { latestUpdate: unknown; sortKey: string | null };

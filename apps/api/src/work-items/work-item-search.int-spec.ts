@@ -116,6 +116,64 @@ describe('work-item search and filters', () => {
     );
   });
 
+  it('pages a search by deadline the same whether the page fills from the first deadlines or not', async () => {
+    // 1,200 sub-items of a Guangxi item (task 2: Guangxi and the NDRC), one a day: a common word in
+    // every third, a rare one only in the ten latest (beyond what the deadline walk reads before it
+    // asks the index instead).
+    const parent = plan.tasks[1].items.GX;
+    await t.db.query(
+      `INSERT INTO work_items (plan_id, task_id, organization_id, parent_id, title, deadline, original_deadline, start_date)
+       SELECT w.plan_id, w.task_id, w.organization_id, w.id,
+              '分项' || n || CASE WHEN n % 3 = 0 THEN '常见词' ELSE '' END || CASE WHEN n > 1190 THEN '后期词' ELSE '' END,
+              DATE '2027-01-01' + n, DATE '2027-01-01' + n, DATE '2026-01-01'
+       FROM work_items w, generate_series(1, 1200) n WHERE w.id = $1`,
+      [parent],
+    );
+    const expected = async (word: string): Promise<string[]> =>
+      (
+        await t.db.query(
+          `SELECT id FROM work_items WHERE search_text LIKE '%' || $1 || '%' ORDER BY deadline, id`,
+          [word],
+        )
+      ).map((row: { id: string }) => row.id);
+    const page = async (email: string, query: Record<string, string | number>) =>
+      (
+        await t
+          .http()
+          .get('/api/work-items')
+          .query({ sort: 'deadline', pageSize: 5, ...query })
+          .set('Authorization', await as(email))
+          .expect(200)
+      ).body as { items: { id: string }[]; nextCursor: string | null; total: number };
+    const byCursor = async (email: string, q: string, pages: number) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < pages; i++) {
+        const body = await page(email, after ? { q, after } : { q });
+        seen.push(...body.items.map((item) => item.id));
+        if (!(after = body.nextCursor)) break;
+      }
+      return seen;
+    };
+
+    const common = await expected('常见词');
+    expect(common).toHaveLength(400);
+    expect(await byCursor(gx, '常见词', 6)).toEqual(common.slice(0, 30));
+    expect((await page(admin, { q: '常见词', page: 7 })).items.map((item) => item.id)).toEqual(
+      common.slice(30, 35),
+    );
+    const rare = await expected('后期词');
+    expect(rare).toHaveLength(10);
+    expect(await byCursor(admin, '后期词', 5)).toEqual(rare);
+    expect((await page(gx, { q: '后期词 常见词', page: 2 })).items.map((item) => item.id)).toEqual(
+      (await expected('常见词')).filter((id) => rare.includes(id)).slice(5, 10),
+    );
+    // Another province's coordinator sees none of them, either way.
+    expect((await page(gd, { q: '常见词' })).items).toEqual([]);
+    expect((await page(gd, { q: '后期词' })).items).toEqual([]);
+    await t.db.query(`DELETE FROM work_items WHERE parent_id = $1`, [parent]);
+  });
+
   it('refuses a search longer than 100 characters', async () => {
     const response = await t
       .http()

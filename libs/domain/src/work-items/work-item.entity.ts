@@ -43,6 +43,7 @@ import type { Responsibility } from '../plans/task-lead-unit.entity';
   `(status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'blocked'::text, 'done'::text, 'cancelled'::text]))`,
 )
 @Check('work_items_version_check', `(version > 0)`)
+@Index('work_items_deadline_idx', ['deadline', 'id'])
 @Index('work_items_open_deadline_idx', ['deadline'], {
   where: `status = ANY (ARRAY['not_started'::text, 'in_progress'::text, 'blocked'::text])`,
 })
