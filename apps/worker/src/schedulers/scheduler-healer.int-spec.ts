@@ -1,8 +1,16 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
-import { QUEUES, reportSchedulerId } from '@xietong/queue';
-import { createJointPlan, deleteRedisPrefix, eventually, SmtpSink, startSmtpSink } from '@xietong/testing';
+import Redis from 'ioredis';
+import { QUEUES, REDIS, reportSchedulerId } from '@xietong/queue';
+import {
+  createJointPlan,
+  deleteRedisPrefix,
+  eventually,
+  SmtpSink,
+  startSmtpSink,
+  TEST_REDIS_URL,
+} from '@xietong/testing';
 import { createTestApp, TestApp } from '../../../api/test/create-test-app';
 import { createTestWorker } from '../../test/create-test-worker';
 import {
@@ -99,5 +107,48 @@ describe('schedulers that heal', () => {
       60_000,
     );
     expect(mail[0].attachments.map((file) => file.filename)).toEqual([expect.stringMatching(/\.csv$/)]);
+  });
+});
+
+/**
+ * Redis comes back after an outage or failover without the keys: the worker checks its schedulers
+ * as soon as its connection is ready again, long before its next timed check.
+ */
+describe('schedulers that heal on reconnect', () => {
+  let t: TestApp;
+  let worker: TestingModule;
+  let reminders: Queue;
+
+  beforeAll(async () => {
+    t = await createTestApp({ REMINDER_SCAN_EVERY_SECONDS: '86400', SCHEDULER_HEAL_EVERY_SECONDS: '3600' });
+    worker = await createTestWorker(t.config);
+    reminders = worker.get(getQueueToken(QUEUES.reminders));
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await t.close();
+  });
+
+  it('re-creates the scan and the sweeper when its Redis connection is cut and comes back empty', async () => {
+    const keys = async () => (await reminders.getJobSchedulers()).map((scheduler) => scheduler.key).sort();
+    const expected = [OUTBOX_SWEEP_SCHEDULER, REMINDER_SCAN_SCHEDULER].sort();
+    expect(await keys()).toEqual(expected);
+    await deleteRedisPrefix(t.config.queuePrefix);
+    expect(await keys()).toEqual([]);
+
+    // The server drops the worker's connection, as a restart or failover would.
+    const workerRedis = worker.get<Redis>(REDIS);
+    const clientId = await workerRedis.client('ID');
+    const admin = new Redis(TEST_REDIS_URL);
+    try {
+      expect(await admin.client('KILL', 'ID', String(clientId))).toBe(1);
+    } finally {
+      admin.disconnect();
+    }
+    const started = Date.now();
+    await eventually(keys, (now) => JSON.stringify(now) === JSON.stringify(expected), 20_000);
+    // Well before the hourly check: the reconnect did it.
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
