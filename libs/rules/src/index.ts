@@ -17,3 +17,4 @@ export * from './input';
 export * from './auth';
 export * from './supervision';
 export * from './forms/form-changes';
+export * from './audit/audit-actions';

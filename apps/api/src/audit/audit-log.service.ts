@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { auditActionLabel } from '@xietong/rules';
 import { AuthUser } from '../auth/auth-user';
 import { SqlParams } from '@xietong/db';
 import { Page, pageOffset } from '../work-items/dto/page-query.dto';
@@ -11,7 +12,10 @@ export class AuditLogService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Admins read everything; managers the entries about their plans and those plans' work items. */
-  async list(user: AuthUser, query: AuditLogQueryDto): Promise<Page<Record<string, unknown>>> {
+  async list(
+    user: AuthUser,
+    query: AuditLogQueryDto,
+  ): Promise<Page<Record<string, unknown>> & { names: Record<string, string> }> {
     const params = new SqlParams();
     const where: string[] = [];
     if (user.role === 'manager') {
@@ -29,7 +33,7 @@ export class AuditLogService {
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const filterValues = [...params.values];
 
-    const [items, [{ total }]] = await Promise.all([
+    const [items, [{ total }]]: [AuditRow[], [{ total: number }]] = await Promise.all([
       this.db.query(
         `SELECT a.id, a.action, a.entity_type AS "entityType", a.entity_id AS "entityId", a.before, a.after,
                 a.ip, a.request_id AS "requestId", a.created_at AS "createdAt",
@@ -46,6 +50,48 @@ export class AuditLogService {
       ),
       this.db.query(`SELECT count(*)::int AS total FROM audit_log a ${whereSql}`, filterValues),
     ]);
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map((item) => ({ ...item, actionLabel: auditActionLabel(item.action) })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      names: await this.names(items),
+    };
   }
+
+  /**
+   * Entries keep ids (an owner, an organization, a plan's managers); readers want names. Every id in
+   * the page's before/after values and entity ids, looked up once for the page: people, units,
+   * plans and items.
+   */
+  private async names(items: AuditRow[]): Promise<Record<string, string>> {
+    const ids = new Set<string>();
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string' && UUID.test(value)) ids.add(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+    };
+    for (const item of items) {
+      collect(item.entityId);
+      for (const side of [item.before, item.after])
+        if (side && typeof side === 'object') Object.values(side).forEach(collect);
+    }
+    if (!ids.size) return {};
+    const rows: { id: string; name: string }[] = await this.db.query(
+      `SELECT id::text, display_name AS name FROM users WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, name FROM organizations WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, title FROM plans WHERE id = ANY($1::uuid[])
+       UNION ALL SELECT id::text, title FROM work_items WHERE id = ANY($1::uuid[])`,
+      [[...ids]],
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface AuditRow {
+  action: string;
+  entityId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
 }

@@ -59,6 +59,42 @@ describe('audit log and administration', () => {
     expect(badDate.body.errors[0].field).toBe('from');
   });
 
+  it('names people, units and actions instead of ids, and stays closed to coordinators', async () => {
+    const itemId = managed.tasks[1].items.GX;
+    const [liaison] = await t.db.query(`SELECT id FROM users WHERE email = 'liaison.gx@xietong.local'`);
+    await t
+      .http()
+      .patch(`/api/work-items/${itemId}`)
+      .set('Authorization', admin)
+      .send({ version: 1, ownerId: liaison.id })
+      .expect(200);
+    const page = await t
+      .http()
+      .get('/api/audit-log')
+      .query({ entityType: 'work_item', entityId: itemId })
+      .set('Authorization', admin)
+      .expect(200);
+    expect(page.body.items[0]).toMatchObject({
+      action: 'work_item.changed',
+      actionLabel: '修改事项',
+      after: { ownerId: liaison.id },
+      actor: { displayName: '系统管理员' },
+    });
+    expect(page.body.names).toMatchObject({ [liaison.id]: '广西驻粤办联络员' });
+    expect(page.body.names[itemId]).toEqual(expect.any(String));
+
+    const coordinator = await t.login('coordinator.gx@xietong.local');
+    const refused = await t.http().get('/api/audit-log').set('Authorization', coordinator).expect(403);
+    expect(refused.body.detail).toEqual(expect.any(String));
+    await t.http().get('/api/admin/users').set('Authorization', coordinator).expect(403);
+    await t
+      .http()
+      .post('/api/admin/organizations')
+      .set('Authorization', coordinator)
+      .send({ code: 'X-1', name: '某单位', kind: 'city' })
+      .expect(403);
+  });
+
   it('cannot be rewritten', async () => {
     await expect(t.db.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);

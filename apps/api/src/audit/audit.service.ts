@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { recordAudit } from '@xietong/domain';
+import type { AuditAction } from '@xietong/rules';
 import { RequestActor } from './request-actor.decorator';
 
 export interface AuditedChange {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordAudit } from '@xietong/domain';
-import { ReportFilters, ReportFormat } from '@xietong/rules';
+import { AuditAction, ReportFilters, ReportFormat } from '@xietong/rules';
 import { ReportJobsProducer } from '@xietong/queue';
 import { reportLabels, Locale } from '@xietong/reports';
 import { AuthUser } from '../auth/auth-user';
@@ -235,7 +235,7 @@ export class ReportSchedulesService {
     manager: EntityManager,
     user: AuthUser,
     context: RequestContext,
-    action: string,
+    action: AuditAction,
     entityId: string,
     before: unknown,
     after: unknown,

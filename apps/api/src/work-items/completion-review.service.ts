@@ -1,7 +1,7 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewDecision, reviewCompletion } from '@xietong/rules';
+import { AuditAction, ReviewDecision, reviewCompletion } from '@xietong/rules';
 import { RequestActor } from '../audit/request-actor.decorator';
 import { PolicyService } from '../authorization/policy.service';
 import { WorkItemEventsService } from './work-item-events.service';
@@ -9,7 +9,7 @@ import { toWorkItemView, WorkItemRow, WorkItemView } from './work-item-row';
 import { WorkItemWriter } from './work-item-writer.service';
 
 const UPDATE_KIND: Readonly<Record<ReviewDecision, string>> = { accept: 'accepted', send_back: 'send_back' };
-const AUDIT_ACTION: Readonly<Record<ReviewDecision, string>> = {
+const AUDIT_ACTION: Readonly<Record<ReviewDecision, AuditAction>> = {
   accept: 'work_item.accepted',
   send_back: 'work_item.sent_back',
 };

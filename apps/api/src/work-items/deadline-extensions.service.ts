@@ -159,7 +159,7 @@ export class DeadlineExtensionsService {
       await this.postExtensionNote(manager, actor, item, note ? `${outcome}。${note}` : `${outcome}。`);
       const decided = await this.find(manager, extensionId);
       await this.audit.record(manager, actor, {
-        action: `work_item.extension_${decision}`,
+        action: decision === 'approved' ? 'work_item.extension_approved' : 'work_item.extension_rejected',
         entityType: 'work_item',
         entityId: item.id,
         before: extension,

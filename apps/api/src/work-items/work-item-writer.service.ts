@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  AuditAction,
   directDeadlineRefusal,
   nextWorkItemState,
   ReviewState,
@@ -34,7 +35,7 @@ const COLUMNS: Readonly<Record<keyof WorkItemChanges, string>> = {
 export interface WriteOptions {
   /** The version the caller read; a different one in the database means someone else saved first. */
   expectedVersion: number;
-  action: string;
+  action: AuditAction;
   /** Set when the change comes with a posted update, for the "last reported" column. */
   touchesLastUpdate?: boolean;
   /**
@@ -102,7 +103,10 @@ export class WorkItemWriter {
     if (options.touchesLastUpdate) assignments.push('last_update_at = now()');
     // The first deadline set by hand becomes the one extensions and reports are measured against.
     if (deadlineVia?.via === 'direct')
-      assignments.push('deadline_confirmed_at = now()', `original_deadline = ${params.add(changes.deadline)}`);
+      assignments.push(
+        'deadline_confirmed_at = now()',
+        `original_deadline = ${params.add(changes.deadline)}`,
+      );
     if (deadlineVia?.via === 'extension')
       assignments.push(
         'extension_count = extension_count + 1',

@@ -1,9 +1,11 @@
 import { EntityManager } from 'typeorm';
+import type { AuditAction } from '@xietong/rules';
 
 export interface AuditRecord {
   actorId: string | null;
   organizationId?: string | null;
-  action: string;
+  /** One of AUDIT_ACTION_LABELS, so every entry has a name people can read. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;
