@@ -32,7 +32,7 @@ export class AdminOrganizationsService {
   create(actor: RequestActor, dto: CreateOrganizationDto) {
     return this.db.transaction(async (manager) => {
       await assertUnique(manager, dto, null);
-      if (dto.parentId) await findOrganization(manager, dto.parentId);
+      if (dto.parentId) await assertParentExists(manager, dto.parentId);
       const [{ id }] = await manager.query(
         `INSERT INTO organizations (code, name, kind, short_names, aliases, parent_id, verified)
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
@@ -93,22 +93,49 @@ async function findOrganization(manager: EntityManager, id: string, options: { l
   return organization;
 }
 
+/**
+ * Codes are unique, and so is every name a plan may use for a unit — full name, short forms and
+ * aliases alike — across the dictionary: import resolves a written name to exactly one unit, so a
+ * second 广西 would make every plan that writes it ambiguous.
+ */
 async function assertUnique(
   manager: EntityManager,
   dto: UpdateOrganizationDto,
   id: string | null,
 ): Promise<void> {
-  if (!dto.code && !dto.name) return;
-  const [clash] = await manager.query(
-    `SELECT code, name FROM organizations WHERE (code = $1 OR name = $2) AND id IS DISTINCT FROM $3 LIMIT 1`,
-    [dto.code ?? null, dto.name ?? null, id],
+  if (dto.code) {
+    const [clash] = await manager.query(
+      `SELECT code, name FROM organizations WHERE code = $1 AND id IS DISTINCT FROM $2 LIMIT 1`,
+      [dto.code, id],
+    );
+    if (clash)
+      throw new ConflictException(
+        `代码 ${dto.code} 已被“${clash.name}”使用；请换一个代码。The code ${dto.code} is taken.`,
+      );
+  }
+  const terms = [dto.name, ...(dto.shortNames ?? []), ...(dto.aliases ?? [])].filter((term): term is string =>
+    Boolean(term),
   );
-  if (clash) throw new ConflictException(`已有单位使用这个代码或名称：${clash.name}（${clash.code}）。`);
+  if (!terms.length) return;
+  const [clash] = await manager.query(
+    `SELECT o.code, o.name, t.term FROM organizations o CROSS JOIN unnest($1::text[]) AS t(term)
+     WHERE o.id IS DISTINCT FROM $2
+       AND (o.name = t.term OR t.term = ANY(o.short_names) OR t.term = ANY(o.aliases))
+     LIMIT 1`,
+    [terms, id],
+  );
+  if (clash) {
+    const what = clash.term === clash.name ? '名称' : '简称或别名';
+    throw new ConflictException(
+      `“${clash.term}”已是“${clash.name}”（${clash.code}）的${what}；同一个名称只能指一个单位，导入时才不会认错。` +
+        `"${clash.term}" already names ${clash.code}.`,
+    );
+  }
 }
 
 /** A parent chain that loops back would make "acting organization" undefined. */
 async function assertNoCycle(manager: EntityManager, id: string, parentId: string): Promise<void> {
-  await findOrganization(manager, parentId);
+  await assertParentExists(manager, parentId);
   const [loop] = await manager.query(
     `WITH RECURSIVE ancestors AS (
        SELECT id, parent_id FROM organizations WHERE id = $1
@@ -117,4 +144,10 @@ async function assertNoCycle(manager: EntityManager, id: string, parentId: strin
     [parentId, id],
   );
   if (loop) throw new UnprocessableEntityException('上级单位不能是这个单位自己或它的下级单位。');
+}
+
+async function assertParentExists(manager: EntityManager, parentId: string): Promise<void> {
+  const [parent] = await manager.query(`SELECT 1 FROM organizations WHERE id = $1`, [parentId]);
+  if (!parent)
+    throw new UnprocessableEntityException(`没有 id 为 ${parentId} 的上级单位；请从单位列表中选择。`);
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -25,6 +26,7 @@ export class CreateOrganizationDto {
   @IsString()
   @MinLength(2)
   @MaxLength(200)
+  @Matches(/^\S(.*\S)?$/s, { message: 'name must not start or end with spaces' })
   name!: string;
 
   @ApiProperty({ enum: ORGANIZATION_KINDS })
@@ -35,7 +37,9 @@ export class CreateOrganizationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @IsString({ each: true })
+  @Matches(/\S/, { each: true, message: 'each short name needs a character that is not a space' })
   @MaxLength(100, { each: true })
   shortNames?: string[];
 
@@ -43,11 +47,17 @@ export class CreateOrganizationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @IsString({ each: true })
+  @Matches(/\S/, { each: true, message: 'each alias needs a character that is not a space' })
   @MaxLength(100, { each: true })
   aliases?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A liaison office’s province' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'The province (or other unit) it belongs to: a liaison office’s or a city’s province',
+  })
   @IsOptional()
   @ValidateIf((_dto, value) => value !== null)
   @IsUUID()
