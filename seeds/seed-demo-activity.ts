@@ -153,7 +153,7 @@ class DemoStory {
 
     // 1. Every unit's first deadline, and owners for the provinces and the NDRC, as each
     //    unit's coordinator (a ministry without users gets its date from the plan's manager).
-    const offsets = [1, 2, 3, 'overdue', 4, 5, 6, 2, 'soon', 3, 9, 1] as const;
+    const offsets = [1, 2, 'soon', 3, 'overdue', 1, 4, 2, 'soon', 5, 6, 3] as const;
     const owners: Record<string, string[]> = {
       GX: ['huang.haiyan@xietong.local', 'wei.zhiqiang@xietong.local', 'coordinator.gx@xietong.local'],
       GD: ['coordinator.gd@xietong.local', 'chen.lixin@xietong.local'],
@@ -167,16 +167,18 @@ class DemoStory {
       NDRC: 'ndrc@xietong.local',
     };
     const byOrganization = new Map<string, number>();
+    let k = 0;
     for (const item of items) {
       if (storyIds.has(item.id)) continue;
+      k++;
       const n = byOrganization.get(item.organizationCode) ?? 0;
       byOrganization.set(item.organizationCode, n + 1);
       const offset = offsets[n % offsets.length];
       const deadline =
         offset === 'overdue'
-          ? addCalendarDays(this.today, -(7 + ((n * 5) % 30)))
+          ? addCalendarDays(this.today, -(3 + ((k * 7) % 40)))
           : offset === 'soon'
-            ? addCalendarDays(this.today, 10 + (n % 7))
+            ? addCalendarDays(this.today, 6 + ((k * 3) % 20))
             : endOfMonth(this.today, offset);
       const coordinator = coordinators[item.organizationCode];
       const people = owners[item.organizationCode];
