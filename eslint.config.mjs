@@ -23,7 +23,12 @@ export default tseslint.config(
   {
     // Pure libraries: the rules the API, worker, reports and web app share, and the plan parser. A
     // framework, database or queue import would drag its world into the web bundle and the unit specs.
-    files: ['libs/rules/**/*.ts', 'libs/plan-parser/**/*.ts', 'libs/reports/src/render/**/*.ts'],
+    files: [
+      'libs/rules/**/*.ts',
+      'libs/plan-parser/**/*.ts',
+      'libs/reports/src/render/**/*.ts',
+      'libs/reports/src/tally/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -24,13 +24,23 @@ export {
   type TableCell,
 } from './render/report-tables';
 export {
+  aggregateJointReport,
   buildJointReport,
   DUE_SOON_DAYS,
   PlanNotFoundError,
+  streamWorkItemRows,
   type BuiltJointReport,
   type JointReportRequest,
 } from './aggregation/build-joint-report';
+export {
+  JointReportTally,
+  type TallyContext,
+  type TallyItem,
+  type TallyOrganization,
+  type TallyResult,
+  type TallyTask,
+} from './tally/joint-report-tally';
 export { jointReportBaselineSql, type JointReportBaselineRow } from './aggregation/joint-report-baseline.sql';
-export { changesSince, isReportRunSummary, type ReportRunSummary } from './aggregation/report-snapshot';
+export { isReportRunSummary, type ReportRunSummary } from './tally/report-snapshot';
 export { reportHighlights } from './report-highlights';
 export { reportScope, type ScopeOptions } from './aggregation/report-scope';

@@ -1,4 +1,4 @@
-import type { Locale, TrafficLight, TrafficLightStatus } from '@xietong/rules';
+import type { DeadlineStanding, Locale, TrafficLight, TrafficLightStatus } from '@xietong/rules';
 
 /**
  * Everything a joint (cross-province) progress report shows, as plain JSON-serialisable data:
@@ -7,7 +7,7 @@ import type { Locale, TrafficLight, TrafficLightStatus } from '@xietong/rules';
  * time zone; progress figures are percentages 0–100.
  */
 
-export type { Locale, TrafficLight };
+export type { DeadlineStanding, Locale, TrafficLight };
 export type WorkItemStatus = TrafficLightStatus;
 export type ReportFormat = 'html' | 'xlsx' | 'pdf' | 'csv';
 export type OrganizationKind = 'province' | 'ministry' | 'city' | 'liaison_office' | 'enterprise';
@@ -109,6 +109,26 @@ export interface DueSoonItem extends WorkItemReference {
   progress: number;
   status: WorkItemStatus;
   light: TrafficLight;
+  /** 按期 or 已延期 (an approved extension moved the deadline); never overdue here. */
+  deadlineStanding: DeadlineStanding;
+}
+
+/** How many items kept their first deadline (按期), were given a later one (已延期), or missed it (逾期). */
+export interface StandingCounts {
+  onTime: number;
+  extended: number;
+  /** Open past the deadline, or finished after it (unlike `ReportFigures.overdue`, which counts open items only). */
+  overdue: number;
+}
+
+export interface OrganizationStanding extends StandingCounts {
+  organization: ReportOrganization;
+}
+
+/** The deadline standing (see `deadlineStanding` in the rules) of every item, and per organization in report order. */
+export interface DeadlineStandingTally {
+  headline: StandingCounts;
+  byOrganization: OrganizationStanding[];
 }
 
 export interface ReportUpdate {
@@ -138,7 +158,7 @@ export interface ProgressDelta extends WorkItemReference {
   to: number;
 }
 
-/** What changed since the previous run of the same schedule; empty lists when there was none. */
+/** What changed since the previous completed run of the same plan, view and filters; empty lists when there was none. */
 export interface ReportChanges {
   finished: FinishedItem[];
   newlyOverdue: NewlyOverdueItem[];
@@ -161,6 +181,9 @@ export interface WorkItemRow extends WorkItemReference {
   status: WorkItemStatus;
   progress: number;
   light: TrafficLight;
+  /** The deadline first set; differs from `deadline` after an approved extension. */
+  originalDeadline: string | null;
+  deadlineStanding: DeadlineStanding;
   /** ISO timestamp of the latest update, if any. */
   lastUpdateAt: string | null;
 }
@@ -180,12 +203,22 @@ export interface JointReport {
   byMinistry: OrganizationFigures[];
   matrix: ProgressMatrix;
   ranking: RankingEntry[];
+  deadlineStanding: DeadlineStandingTally;
   overdue: OverdueItem[];
   dueSoon: DueSoonItem[];
-  /** ISO timestamp of the previous run of the same schedule. */
+  /** ISO timestamp of the previous completed run of the same plan, view and filters (null: the first). */
   previousRunAt: string | null;
   updatesSince: ReportUpdate[];
   changes: ReportChanges;
   indicators: PlanIndicator[];
+  /** How many work items the report covers (the headline's items). */
+  workItemCount: number;
+  /**
+   * Every work item in report order, when the report was built in memory. A worker building
+   * files leaves it empty and streams the rows into the XLSX and CSV instead (`WorkItemRowSource`).
+   */
   workItems: WorkItemRow[];
 }
+
+/** Work-item rows in report order, in batches: a list in memory or a database cursor. */
+export type WorkItemRowSource = Iterable<readonly WorkItemRow[]> | AsyncIterable<readonly WorkItemRow[]>;

@@ -1,9 +1,10 @@
-import { daysBetween, daysOverdue, trafficLight } from '@xietong/rules';
+import { daysBetween, daysOverdue, deadlineStanding, trafficLight } from '@xietong/rules';
 import type {
   JointReport,
   OrganizationFigures,
   ReportFigures,
   ReportOrganization,
+  StandingCounts,
   WorkItemRow,
   WorkItemStatus,
 } from '../joint-report';
@@ -48,6 +49,8 @@ interface ItemSeed {
   status: WorkItemStatus;
   progress: number;
   lastUpdateAt: string | null;
+  /** The first deadline, when an approved extension moved it. */
+  originalDeadline?: string;
 }
 
 const seeds: ItemSeed[] = [
@@ -83,6 +86,7 @@ const seeds: ItemSeed[] = [
     organization: gx,
     owner: '黄海',
     deadline: '2027-06-30',
+    originalDeadline: '2026-12-31',
     status: 'in_progress',
     progress: 70,
     lastUpdateAt: '2026-11-22T09:00:00Z',
@@ -159,6 +163,13 @@ function workItemRows(): WorkItemRow[] {
       status: seed.status,
       progress: seed.progress,
       light: trafficLight({ ...seed, startDate: PLAN_START, today: AS_OF }),
+      originalDeadline: seed.originalDeadline ?? seed.deadline,
+      deadlineStanding: deadlineStanding({
+        ...seed,
+        originalDeadline: seed.originalDeadline ?? seed.deadline,
+        completedOn: seed.status === 'done' ? AS_OF : null,
+        today: AS_OF,
+      }),
       lastUpdateAt: seed.lastUpdateAt,
     };
   });
@@ -180,6 +191,12 @@ function figures(rows: WorkItemRow[]): ReportFigures {
     overdue: rows.filter(isOverdue).length,
     averageProgress: counted.reduce((sum, r) => sum + r.progress, 0) / Math.max(1, counted.length),
   };
+}
+
+function standingCounts(rows: WorkItemRow[]): StandingCounts {
+  const count = (standing: WorkItemRow['deadlineStanding']) =>
+    rows.filter((r) => r.deadlineStanding === standing).length;
+  return { onTime: count('on_time'), extended: count('extended'), overdue: count('overdue') };
 }
 
 function figuresByOrganization(
@@ -252,6 +269,13 @@ export function buildJointReport(overrides: Partial<JointReport> = {}): JointRep
       })),
     },
     ranking,
+    deadlineStanding: {
+      headline: standingCounts(rows),
+      byOrganization: [gx, gd, hi, ndrc].map((organization) => ({
+        organization,
+        ...standingCounts(rows.filter((r) => r.organization.id === organization.id)),
+      })),
+    },
     overdue,
     dueSoon: active
       .filter((r) => !isOverdue(r) && daysBetween(AS_OF, r.deadline!) <= 30)
@@ -263,6 +287,7 @@ export function buildJointReport(overrides: Partial<JointReport> = {}): JointRep
         progress: r.progress,
         status: r.status,
         light: r.light,
+        deadlineStanding: r.deadlineStanding,
       })),
     previousRunAt: '2026-10-25T01:00:00.000Z',
     updatesSince: [
@@ -315,6 +340,7 @@ export function buildJointReport(overrides: Partial<JointReport> = {}): JointRep
       { name: '常住人口城镇化率', value: '60', unit: '%', year: 2030 },
       { name: '北部湾港集装箱吞吐量', value: '1000', unit: '万标箱', year: 2030 },
     ],
+    workItemCount: rows.length,
     workItems: rows,
     ...overrides,
   };
