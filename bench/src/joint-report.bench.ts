@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildJointReport, jointReportBaselineSql, JointReportBaselineRow } from '@xietong/reports';
+import { aggregateJointReport, jointReportBaselineSql, JointReportBaselineRow } from '@xietong/reports';
 import { Dataset } from './dataset';
 import { BenchmarkResult, result } from './results';
 import { alternate, median, round } from './stats';
@@ -20,7 +20,7 @@ export async function benchJointReport(
   const ours = async () => {
     const started = performance.now();
     const built = await dataSource.transaction('REPEATABLE READ', (manager) =>
-      buildJointReport(manager, { planId, asOf }),
+      aggregateJointReport(manager, { planId, asOf }),
     );
     return {
       ms: performance.now() - started,

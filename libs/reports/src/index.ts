@@ -7,16 +7,17 @@ export {
   renderProgressChartSvg,
   type ProgressChartLayout,
 } from './render/render-chart-svg';
-export { renderCsv } from './render/render-csv';
+export { renderCsv, writeCsv } from './render/render-csv';
 export { renderHtml } from './render/render-html';
 export { renderPdf } from './render/render-pdf';
 export {
   renderReport,
   reportFileName,
+  writeReport,
   REPORT_CONTENT_TYPES,
   type RenderedReport,
 } from './render/render-report';
-export { renderXlsx } from './render/render-xlsx';
+export { renderXlsx, writeXlsx } from './render/render-xlsx';
 export {
   buildReportTables,
   type ReportTable,

@@ -30,9 +30,9 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('renderCsv', () => {
-  it('starts with a UTF-8 BOM and has one row per work item after the header', () => {
+  it('starts with a UTF-8 BOM and has one row per work item after the header', async () => {
     const report = buildJointReport();
-    const buffer = renderCsv(report);
+    const buffer = await renderCsv(report);
     expect([...buffer.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 
     const rows = parseCsv(buffer.toString('utf8').slice(1));
@@ -44,6 +44,8 @@ describe('renderCsv', () => {
       '单位',
       '责任人',
       '截止日期',
+      '原定截止日期',
+      '截止情况',
       '状态',
       '进度',
       '信号灯',
@@ -56,6 +58,8 @@ describe('renderCsv', () => {
       '广东省',
       '陈晓',
       '2026-10-31',
+      '',
+      '逾期',
       '进行中',
       '60%',
       '逾期/受阻',
@@ -63,7 +67,23 @@ describe('renderCsv', () => {
     ]);
   });
 
-  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+  it('tells on-time, extended and overdue items apart, with the first deadline of an extended one', async () => {
+    const rows = parseCsv((await renderCsv(buildJointReport())).toString('utf8').slice(1));
+    const extended = rows.find((row) => row[0] === '(十一)' && row[3] === '广西壮族自治区')!;
+    expect(extended.slice(5, 8)).toEqual(['2027-06-30', '2026-12-31', '已延期']);
+    expect(rows[1].slice(5, 8)).toEqual(['2026-12-31', '', '按期']);
+  });
+
+  it('streams rows from any source, batch by batch, to the same text as from memory', async () => {
+    const report = buildJointReport();
+    async function* batches() {
+      for (const row of report.workItems) yield [row];
+    }
+    const streamed = await renderCsv({ ...report, workItems: [] }, batches());
+    expect(streamed.equals(await renderCsv(report))).toBe(true);
+  });
+
+  it('quotes commas, quotes and line breaks, and defuses formulas', async () => {
     const report = buildJointReport();
     const [first, ...rest] = report.workItems;
     const tricky = {
@@ -71,7 +91,7 @@ describe('renderCsv', () => {
       taskTitle: '港口,"航道"\r\n建设',
       owner: { id: 'u', name: '=HYPERLINK("x")' },
     };
-    const text = renderCsv({ ...report, workItems: [tricky, ...rest] }).toString('utf8');
+    const text = (await renderCsv({ ...report, workItems: [tricky, ...rest] })).toString('utf8');
     expect(text).toContain('"港口,""航道""\r\n建设"');
 
     const rows = parseCsv(text.slice(1));
@@ -80,14 +100,11 @@ describe('renderCsv', () => {
     expect(rows[1][4]).toBe(`'=HYPERLINK("x")`);
   });
 
-  it('writes English headers and labels with locale en', () => {
-    const rows = parseCsv(
-      renderCsv(buildJointReport({ locale: 'en' }))
-        .toString('utf8')
-        .slice(1),
-    );
+  it('writes English headers and labels with locale en', async () => {
+    const rows = parseCsv((await renderCsv(buildJointReport({ locale: 'en' }))).toString('utf8').slice(1));
     expect(rows[0][0]).toBe('Task');
-    expect(rows[2][6]).toBe('In progress');
-    expect(rows[2][8]).toBe('Overdue/blocked');
+    expect(rows[2][7]).toBe('Overdue');
+    expect(rows[2][8]).toBe('In progress');
+    expect(rows[2][10]).toBe('Overdue/blocked');
   });
 });

@@ -1,6 +1,9 @@
-import type { JointReport } from '../joint-report';
+import type { Writable } from 'node:stream';
+import type { JointReport, WorkItemRowSource } from '../joint-report';
+import { reportLabels } from '../labels';
 import { defuseFormula } from './format';
-import { buildReportTables, cellText } from './report-tables';
+import { cellText, workItemCells, workItemColumns } from './report-tables';
+import { collect, written } from './streams';
 
 /** Excel only detects UTF-8 in a CSV file that starts with a byte order mark. */
 const BOM = '\uFEFF';
@@ -10,14 +13,32 @@ function csvField(text: string, isText: boolean): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** RFC 4180: one header line and one line per work item, CRLF line ends. */
-export function renderCsv(report: JointReport): Buffer {
-  const table = buildReportTables(report).workItems;
-  const lines = [
-    table.columns.map((column) => csvField(column.header, true)),
-    ...table.rows.map((row) =>
-      row.map((cell) => csvField(cellText(cell, report.timeZone), cell.format === 'text')),
-    ),
-  ];
-  return Buffer.from(BOM + lines.map((fields) => fields.join(',')).join('\r\n') + '\r\n', 'utf8');
+/**
+ * RFC 4180: one header line and one line per work item, CRLF line ends, written to `output` a
+ * batch at a time as `rows` yields them (waiting whenever `output` asks to), so a report of any
+ * size needs the memory of one batch. `rows` defaults to the report's own list.
+ */
+export async function writeCsv(
+  report: JointReport,
+  output: Writable,
+  rows: WorkItemRowSource = [report.workItems],
+): Promise<void> {
+  const labels = reportLabels(report.locale);
+  const header = workItemColumns(labels).map((column) => csvField(column.header, true));
+  await written(output, BOM + header.join(',') + '\r\n');
+  for await (const batch of rows) {
+    let text = '';
+    for (const row of batch) {
+      const fields = workItemCells(row, labels).map((cell) =>
+        csvField(cellText(cell, report.timeZone), cell.format === 'text'),
+      );
+      text += fields.join(',') + '\r\n';
+    }
+    if (text) await written(output, text);
+  }
+}
+
+/** The whole CSV in memory: for small reports and tests. */
+export function renderCsv(report: JointReport, rows?: WorkItemRowSource): Promise<Buffer> {
+  return collect((output) => writeCsv(report, output, rows));
 }

@@ -64,8 +64,46 @@ describe('renderHtml', () => {
     const overdueSection = html.slice(html.indexOf('逾期事项</h2>'), html.indexOf('近期到期事项</h2>'));
     expect(overdueSection.match(/<tr>/g)).toHaveLength(DOCUMENT_TABLE_ROWS + 1);
     expect(overdueSection).toContain(
-      `仅列出前 ${DOCUMENT_TABLE_ROWS} 条（共 ${DOCUMENT_TABLE_ROWS + 1} 条），完整清单见 XLSX 格式报告。`,
+      `仅列出前 ${DOCUMENT_TABLE_ROWS} 条（共 ${DOCUMENT_TABLE_ROWS + 1} 条，另有 1 条未列出），完整清单见 XLSX 格式报告。`,
     );
+  });
+
+  it('says how many lead units a matrix too wide for a mail leaves out, and points to the XLSX', () => {
+    // The Beibu Gulf plan's shape: 41 lead units on one task.
+    const organizations = Array.from({ length: 41 }, (_, index) => ({
+      id: `org-${index}`,
+      name: `单位${index + 1}`,
+      kind: 'province' as const,
+    }));
+    const [task] = report.matrix.tasks;
+    const cells = organizations.map((organization, index) => ({
+      taskId: task.id,
+      organizationId: organization.id,
+      workItemId: `wi-${index}`,
+      status: 'in_progress' as const,
+      progress: 50,
+      light: index % 2 ? ('red' as const) : ('green' as const),
+      deadline: '2026-12-31',
+    }));
+    const html = renderHtml({ ...report, matrix: { tasks: [task], organizations, cells } });
+    const matrixSection = html.slice(html.indexOf('任务进展矩阵</h2>'), html.indexOf('逾期事项</h2>'));
+    expect(matrixSection.match(/<th /g)).toHaveLength(2 + 20);
+    expect(matrixSection).toContain(
+      '20 个单位（共 41 个，另有 21 个单位未列出），完整矩阵见 XLSX 格式报告的“矩阵”工作表。',
+    );
+  });
+
+  it('tallies on-time, extended and overdue items and shows the standing of items due soon', () => {
+    const html = renderHtml(report);
+    const section = html.slice(html.indexOf('截止日期执行情况</h2>'), html.indexOf('通报排名</h2>'));
+    for (const text of ['按期', '已延期', '逾期', '全部事项', '广西壮族自治区'])
+      expect(section).toContain(text);
+    const { onTime, extended, overdue } = report.deadlineStanding.headline;
+    expect(section).toContain(`>${onTime}</td>`);
+    expect(extended).toBe(1);
+    expect(overdue).toBeGreaterThan(0);
+    const dueSoon = html.slice(html.indexOf('近期到期事项</h2>'), html.indexOf('较上期变化</h2>'));
+    expect(dueSoon).toContain('截止情况');
   });
 
   it('uses English labels with locale en', () => {

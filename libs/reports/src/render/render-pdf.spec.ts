@@ -22,6 +22,7 @@ describe('renderPdf', () => {
     }
     expect(text).toContain('逾期事项');
     expect(text).toContain('钦州港至重庆铁海联运班列');
+    for (const label of ['截止日期执行情况', '按期', '已延期', '截止情况']) expect(text).toContain(label);
   });
 
   it('repeats the table header on the next page when a table spans pages', async () => {
@@ -43,7 +44,7 @@ describe('renderPdf', () => {
     }));
     const { text } = await pdfParse(await renderPdf({ ...base, overdue }));
     expect(text.replace(/\s+/g, ' ')).toContain(
-      `Showing the first ${DOCUMENT_TABLE_ROWS} of ${DOCUMENT_TABLE_ROWS + 1}; the XLSX report lists them all.`,
+      `Showing the first ${DOCUMENT_TABLE_ROWS} of ${DOCUMENT_TABLE_ROWS + 1} (1 left out); the XLSX report lists them all.`,
     );
   });
 

@@ -1,9 +1,11 @@
-import type { JointReport, ReportFormat } from '../joint-report';
+import type { Writable } from 'node:stream';
+import type { JointReport, ReportFormat, WorkItemRowSource } from '../joint-report';
 import { reportLabels } from '../labels';
-import { renderCsv } from './render-csv';
+import { writeCsv } from './render-csv';
 import { renderHtml } from './render-html';
 import { renderPdf } from './render-pdf';
-import { renderXlsx } from './render-xlsx';
+import { writeXlsx } from './render-xlsx';
+import { collect, written } from './streams';
 
 export interface RenderedReport {
   buffer: Buffer;
@@ -18,11 +20,19 @@ export const REPORT_CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-const RENDERERS: Record<ReportFormat, (report: JointReport) => Buffer | Promise<Buffer>> = {
-  html: (report) => Buffer.from(renderHtml(report), 'utf8'),
-  xlsx: renderXlsx,
-  pdf: renderPdf,
-  csv: renderCsv,
+/**
+ * Writers per format. XLSX and CSV list every work item and take them from `rows` as they come;
+ * HTML and PDF show the summaries (tallies, chart, capped lists that say how many rows they leave
+ * out), which are small whatever the plan's size, so they are rendered whole and then written.
+ */
+const WRITERS: Record<
+  ReportFormat,
+  (report: JointReport, output: Writable, rows: WorkItemRowSource | undefined) => Promise<void>
+> = {
+  html: (report, output) => written(output, Buffer.from(renderHtml(report), 'utf8')),
+  xlsx: writeXlsx,
+  pdf: async (report, output) => written(output, await renderPdf(report)),
+  csv: writeCsv,
 };
 
 /**
@@ -39,11 +49,36 @@ export function reportFileName(report: JointReport, format: ReportFormat): strin
   return `${title}-${reportLabels(report.locale).fileNameSuffix}-${report.asOf}.${format}`;
 }
 
-export async function renderReport(report: JointReport, format: ReportFormat): Promise<RenderedReport> {
-  const render = RENDERERS[format];
-  if (!render) throw new RangeError(`Unknown report format "${format}"; expected html, xlsx, pdf or csv`);
+function writerOf(format: ReportFormat) {
+  const write = WRITERS[format];
+  if (!write) throw new RangeError(`Unknown report format "${format}"; expected html, xlsx, pdf or csv`);
+  return write;
+}
+
+/**
+ * Writes the report in `format` to `output` and ends it, the work items from `rows` (the
+ * report's own list by default), waiting whenever `output` asks to.
+ */
+export async function writeReport(
+  report: JointReport,
+  format: ReportFormat,
+  output: Writable,
+  rows?: WorkItemRowSource,
+): Promise<void> {
+  await writerOf(format)(report, output, rows);
+  // The XLSX zip ends its stream itself.
+  if (!output.writableEnded) output.end();
+}
+
+/** The report as one buffer: for small reports, previews and tests. */
+export async function renderReport(
+  report: JointReport,
+  format: ReportFormat,
+  rows?: WorkItemRowSource,
+): Promise<RenderedReport> {
+  const write = writerOf(format);
   return {
-    buffer: await render(report),
+    buffer: await collect((output) => write(report, output, rows)),
     contentType: REPORT_CONTENT_TYPES[format],
     fileName: reportFileName(report, format),
   };

@@ -1,21 +1,27 @@
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { JointReport, TrafficLight } from '../joint-report';
-import { reportLabels } from '../labels';
+import type { JointReport, TrafficLight, WorkItemRowSource } from '../joint-report';
+import { reportLabels, type ReportLabels } from '../labels';
 import { defuseFormula, formatDateTime, LIGHT_COLORS } from './format';
 import {
   buildReportTables,
   documentSections,
   reportMetaLines,
+  workItemCells,
+  workItemColumns,
   type ReportTable,
   type TableCell,
 } from './report-tables';
+import { collect } from './streams';
 
 /**
  * The workbook is streamed: each row goes to the zip (native zlib) once written, instead of the
- * whole workbook being held as cell objects and deflated at the end. A plan of 50,000 items has
- * over half a million cells. Every cell gets one of a few shared style objects, which exceljs
- * recognises by identity instead of serialising a style per cell to find its index.
+ * whole workbook being held as cell objects and deflated at the end, and the list of every work
+ * item is written a batch at a time as its source yields, waiting for the zip to catch up, so a
+ * report of 200,000 items needs the memory of one batch (see `zipCaughtUp`). Strings are written
+ * inline rather than shared: a shared-strings table would hold every distinct text until the end.
+ * Every cell gets one of a few shared style objects, which exceljs recognises by identity instead
+ * of serialising a style per cell to find its index.
  */
 
 type Style = Partial<ExcelJS.Style>;
@@ -123,17 +129,61 @@ interface SummaryBlock {
   table?: ReportTable;
 }
 
-export async function renderXlsx(report: JointReport): Promise<Buffer> {
+/**
+ * exceljs hands each sheet's XML to the zip through a PassThrough (readable-stream 2) whose write
+ * result it ignores, so a sheet written faster than zlib deflates piles up there: 200,000 rows
+ * held 100 MB of XML at once. Waiting for that stream's drain, and for `output`'s, between
+ * batches keeps it at one batch. The stream is internal: if exceljs changes it, this only waits
+ * for `output`.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<void> {
+  const internal = sheet as unknown as { stream?: { pipes?: unknown[] } };
+  const pipes = internal.stream?.pipes ?? [];
+  for (const pipe of pipes as Array<Writable & { _writableState?: { needDrain?: boolean } }>) {
+    if (pipe._writableState?.needDrain) await new Promise((resolve) => pipe.once('drain', resolve));
+  }
+  if (output.writableNeedDrain) await new Promise((resolve) => output.once('drain', resolve));
+}
+
+/** The sheet of every work item, streamed from `rows`. */
+async function writeWorkItemSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  output: Writable,
+  labels: ReportLabels,
+  rows: WorkItemRowSource,
+  timeZone: string,
+): Promise<void> {
+  const columns = workItemColumns(labels);
+  const header: ReportTable = { title: labels.sections.workItems, columns, rows: [] };
+  const sheet = workbook.addWorksheet(labels.sheets.workItems, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sizeColumns(sheet, [header]);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  let next = writeTable(sheet, 1, header, timeZone);
+  for await (const batch of rows) {
+    for (const row of batch) {
+      const sheetRow = sheet.getRow(next++);
+      workItemCells(row, labels).forEach((cell, index) =>
+        writeCell(sheetRow.getCell(index + 1), cell, timeZone),
+      );
+      sheetRow.commit();
+    }
+    await zipCaughtUp(sheet, output);
+  }
+  sheet.commit();
+}
+
+/** Writes the workbook to `output`; the work-item sheet from `rows` (the report's own list by default). */
+export async function writeXlsx(
+  report: JointReport,
+  output: Writable,
+  rows: WorkItemRowSource = [report.workItems],
+): Promise<void> {
   const labels = reportLabels(report.locale);
-  const tables = buildReportTables(report);
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => output.on('end', resolve).on('error', reject));
+  const tables = buildReportTables({ ...report, workItems: [] });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
-    useSharedStrings: true,
+    useSharedStrings: false,
   });
   workbook.creator = 'Xietong';
   workbook.created = new Date(report.generatedAt);
@@ -179,9 +229,11 @@ export async function renderXlsx(report: JointReport): Promise<Buffer> {
   addTableSheet(workbook, labels.sheets.overdue, tables.overdue, report.timeZone);
   addTableSheet(workbook, labels.sheets.dueSoon, tables.dueSoon, report.timeZone);
   addTableSheet(workbook, labels.sheets.updates, tables.updates, report.timeZone);
-  addTableSheet(workbook, labels.sheets.workItems, tables.workItems, report.timeZone);
-
+  await writeWorkItemSheet(workbook, output, labels, rows, report.timeZone);
   await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
+}
+
+/** The whole workbook in memory: for small reports and tests. */
+export function renderXlsx(report: JointReport, rows?: WorkItemRowSource): Promise<Buffer> {
+  return collect((output) => writeXlsx(report, output, rows));
 }

@@ -103,7 +103,7 @@ describe('documentTables', () => {
     );
     expect(matrix.rows.filter((row) => lightsOf(row).includes('red'))).toHaveLength(red.length);
     expect(matrix.note).toBe(
-      `仅列出红灯、黄灯最多的 ${DOCUMENT_MATRIX_ROWS} 项任务（共 100 项）和 3 个单位（共 3 个），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
+      `本矩阵仅列出红灯、黄灯最多的 ${DOCUMENT_MATRIX_ROWS} 项任务（共 100 项，另有 40 项任务未列出）和 3 个单位（共 3 个，全部列出），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
     );
   });
 
@@ -137,7 +137,7 @@ describe('documentTables', () => {
       kept.map((index) => (redOrganization(index) ? 'red' : yellowOrganization(index) ? 'yellow' : 'green')),
     );
     expect(matrix.note).toBe(
-      `仅列出红灯、黄灯最多的 5 项任务（共 5 项）和 ${DOCUMENT_MATRIX_ORGANIZATIONS} 个单位（共 ${organizationCount} 个），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
+      `本矩阵仅列出红灯、黄灯最多的 5 项任务（共 5 项，全部列出）和 ${DOCUMENT_MATRIX_ORGANIZATIONS} 个单位（共 ${organizationCount} 个，另有 ${organizationCount - DOCUMENT_MATRIX_ORGANIZATIONS} 个单位未列出），完整矩阵见 XLSX 格式报告的“矩阵”工作表。`,
     );
   });
 
@@ -155,7 +155,7 @@ describe('documentTables', () => {
 
     expect(list.rows).toEqual(tables.overdue.rows.slice(0, DOCUMENT_TABLE_ROWS));
     expect(list.note).toBe(
-      `Showing the first ${DOCUMENT_TABLE_ROWS} of ${DOCUMENT_TABLE_ROWS + 50}; the XLSX report lists them all.`,
+      `Showing the first ${DOCUMENT_TABLE_ROWS} of ${DOCUMENT_TABLE_ROWS + 50} (50 left out); the XLSX report lists them all.`,
     );
     expect(tables.overdue.rows).toHaveLength(DOCUMENT_TABLE_ROWS + 50);
   });

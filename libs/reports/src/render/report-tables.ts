@@ -1,6 +1,9 @@
 import type {
+  DeadlineStanding,
   JointReport,
   MatrixCell,
+  StandingCounts,
+  WorkItemRow,
   OrganizationFigures,
   ReportFigures,
   ReportOrganization,
@@ -52,6 +55,7 @@ export interface ReportTables {
   newlyOverdue: ReportTable;
   progressDeltas: ReportTable;
   indicators: ReportTable;
+  deadlineStanding: ReportTable;
   workItems: ReportTable;
 }
 
@@ -90,6 +94,13 @@ export function buildReportTables(report: JointReport): ReportTables {
   ];
 
   const cellsByTask = indexCellsByTask(report.matrix.cells);
+  const standingRow = (name: string, counts: StandingCounts) => [
+    text(name),
+    integer(counts.onTime),
+    { ...integer(counts.extended), light: counts.extended > 0 ? ('yellow' as const) : undefined },
+    { ...integer(counts.overdue), light: counts.overdue > 0 ? ('red' as const) : undefined },
+    integer(counts.onTime + counts.extended + counts.overdue),
+  ];
 
   return {
     headline: {
@@ -166,6 +177,7 @@ export function buildReportTables(report: JointReport): ReportTables {
         col(c.progress, 8),
         col(c.status, 8),
         col(c.light, 10),
+        col(c.deadlineStanding, 8),
       ],
       rows: report.dueSoon.map((r) => [
         ...reference(r),
@@ -175,6 +187,7 @@ export function buildReportTables(report: JointReport): ReportTables {
         percent(r.progress),
         status(r.status),
         light(r.light),
+        standingCell(r.deadlineStanding, labels),
       ]),
     },
     updates: {
@@ -225,34 +238,72 @@ export function buildReportTables(report: JointReport): ReportTables {
         i.year === null ? text(null) : integer(i.year),
       ]),
     },
+    deadlineStanding: {
+      title: s.deadlineStanding,
+      columns: [
+        col(c.organization, 24),
+        ...(['on_time', 'extended', 'overdue'] as const).map((key) => col(labels.standing[key], 10)),
+        col(c.total, 10),
+      ],
+      rows: [
+        standingRow(labels.meta.allItems, report.deadlineStanding.headline),
+        ...report.deadlineStanding.byOrganization.map((entry) => standingRow(entry.organization.name, entry)),
+      ],
+    },
     workItems: {
       title: s.workItems,
-      columns: [
-        col(c.taskCode, 9),
-        col(c.taskTitle, 36),
-        col(c.chapter, 20),
-        col(c.organization, 18),
-        col(c.owner, 10),
-        col(c.deadline, 11),
-        col(c.status, 8),
-        col(c.progress, 8),
-        col(c.light, 10),
-        col(c.lastUpdateAt, 16),
-      ],
-      rows: report.workItems.map((w) => [
-        text(w.taskCode),
-        text(w.taskTitle),
-        text(w.chapter ? `${w.chapter.number} ${w.chapter.title}` : null),
-        org(w.organization),
-        person(w.owner),
-        date(w.deadline),
-        status(w.status),
-        percent(w.progress),
-        light(w.light),
-        dateTime(w.lastUpdateAt),
-      ]),
+      columns: workItemColumns(labels),
+      rows: report.workItems.map((row) => workItemCells(row, labels)),
     },
   };
+}
+
+/** The columns of the every-item list (XLSX sheet, CSV), which the writers stream row by row. */
+export function workItemColumns(labels: ReportLabels): TableColumn[] {
+  const c = labels.columns;
+  const col = (header: string, width: number): TableColumn => ({ header, width });
+  return [
+    col(c.taskCode, 9),
+    col(c.taskTitle, 36),
+    col(c.chapter, 20),
+    col(c.organization, 18),
+    col(c.owner, 10),
+    col(c.deadline, 11),
+    col(c.originalDeadline, 11),
+    col(c.deadlineStanding, 8),
+    col(c.status, 8),
+    col(c.progress, 8),
+    col(c.light, 10),
+    col(c.lastUpdateAt, 16),
+  ];
+}
+
+export function workItemCells(w: WorkItemRow, labels: ReportLabels): TableCell[] {
+  return [
+    text(w.taskCode),
+    text(w.taskTitle),
+    text(w.chapter ? `${w.chapter.number} ${w.chapter.title}` : null),
+    text(w.organization.name),
+    text(w.owner?.name ?? null),
+    date(w.deadline),
+    // Only an extension makes the first deadline worth a column of its own.
+    date(w.originalDeadline !== w.deadline ? w.originalDeadline : null),
+    standingCell(w.deadlineStanding, labels),
+    text(labels.status[w.status]),
+    percent(w.progress),
+    { value: labels.light[w.light], format: 'text', light: w.light },
+    dateTime(w.lastUpdateAt),
+  ];
+}
+
+const STANDING_LIGHTS: Readonly<Record<DeadlineStanding, TrafficLight | undefined>> = {
+  on_time: undefined,
+  extended: 'yellow',
+  overdue: 'red',
+};
+
+function standingCell(standing: DeadlineStanding, labels: ReportLabels): TableCell {
+  return { value: labels.standing[standing], format: 'text', light: STANDING_LIGHTS[standing] };
 }
 
 /** Task id → organization id → cell, built once so each matrix row finds its cells directly. */
@@ -378,6 +429,7 @@ export function documentSections(report: JointReport, tables: ReportTables): Doc
   const labels = reportLabels(report.locale);
   const single = (table: ReportTable): DocumentSection => ({ title: table.title, tables: [table] });
   return [
+    single(tables.deadlineStanding),
     single(tables.ranking),
     single(tables.byProvince),
     single(tables.byMinistry),

@@ -4,6 +4,7 @@ import {
   isOpenWorkItemStatus,
   trafficLight,
   type DeadlineStanding,
+  type DeadlineStandingInput,
 } from '@xietong/rules';
 import type {
   DueSoonItem,
@@ -194,6 +195,8 @@ export class JointReportTally {
   private readonly newlyOverdue: Array<Placed<NewlyOverdueItem>> = [];
   private readonly progressDeltas: Array<Placed<ProgressDelta>> = [];
   private readonly previousIndex: Map<string, number> | null;
+  /** Reused for every item: the rule reads it at once, and an object per item only feeds the collector. */
+  private readonly standingInput: DeadlineStandingInput;
   /** People are shared by their items: one object per owner. */
   private readonly owners = new Map<string, ReportPerson>();
 
@@ -205,6 +208,13 @@ export class JointReportTally {
     this.taskUsed = new Uint8Array(context.tasks.length);
     this.organizationUsed = new Uint8Array(context.organizations.length);
     const previous = context.previous;
+    this.standingInput = {
+      status: 'not_started',
+      deadline: context.asOf,
+      originalDeadline: context.asOf,
+      completedOn: null,
+      today: context.asOf,
+    };
     this.previousIndex = previous ? new Map(previous.items.ids.map((id, index) => [id, index])) : null;
   }
 
@@ -231,7 +241,12 @@ export class JointReportTally {
       deadline: item.deadline,
       today: asOf,
     });
-    const standing = deadlineStanding({ ...item, today: asOf });
+    const judged = this.standingInput;
+    judged.status = status;
+    judged.deadline = item.deadline;
+    judged.originalDeadline = item.originalDeadline;
+    judged.completedOn = item.completedOn;
+    const standing = deadlineStanding(judged);
     const daysLate = daysBetween(item.deadline, asOf);
     const open = isOpenWorkItemStatus(status);
     const isOverdue = open && daysLate > 0;
