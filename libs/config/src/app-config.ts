@@ -96,7 +96,7 @@ const configSchema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('true'),
-    REPORT_MAX_ITEMS: z.coerce.number().int().min(1).default(60_000),
+    REPORT_MAX_ITEMS: z.coerce.number().int().min(1).optional(),
     REPORT_RUNS_CONCURRENT_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
     REPORT_RUNS_PER_HOUR_PER_USER: z.coerce.number().int().min(1).max(10_000).default(30),
     IMPORT_MAX_TASKS: z.coerce.number().int().min(1).optional(),
@@ -176,8 +176,11 @@ export interface AppConfig {
   webhookAllowedHosts: string[];
   /** How soon a job whose worker died is handed to another worker. */
   queueStalledIntervalMs: number;
-  /** Work items one report may cover; beyond it people are asked to filter. */
-  reportMaxItems: number;
+  /**
+   * Work items one report may cover, beyond which people are asked to filter; none by default:
+   * the XLSX and CSV stream and the documents keep to their summaries, so size no longer needs one.
+   */
+  reportMaxItems: number | null;
   /** Report runs one person may have queued or running at once. */
   reportRunsConcurrentPerUser: number;
   /** Report runs one person may request in any hour. */
@@ -241,7 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reportRunTimeoutSeconds: e.REPORT_RUN_TIMEOUT_SECONDS,
     webhookAllowedHosts: e.WEBHOOK_ALLOWED_HOSTS,
     queueStalledIntervalMs: e.QUEUE_STALLED_INTERVAL_MS,
-    reportMaxItems: e.REPORT_MAX_ITEMS,
+    reportMaxItems: e.REPORT_MAX_ITEMS ?? null,
     reportRunsConcurrentPerUser: e.REPORT_RUNS_CONCURRENT_PER_USER,
     reportRunsPerHourPerUser: e.REPORT_RUNS_PER_HOUR_PER_USER,
     importMaxTasks: e.IMPORT_MAX_TASKS,

@@ -37,7 +37,7 @@ describe('migrations', () => {
     expect(await tables()).toEqual([]);
 
     await dataSource.runMigrations();
-    expect(await tables()).toHaveLength(22);
+    expect(await tables()).toHaveLength(23);
   });
 
   it('enforces the rules in the database, not only in code', async () => {

@@ -10,7 +10,7 @@ import { PlanManager } from './plans/plan-manager.entity';
 import { Plan } from './plans/plan.entity';
 import { TaskLeadUnit } from './plans/task-lead-unit.entity';
 import { Task } from './plans/task.entity';
-import { ReportFile } from './reports/report-file.entity';
+import { ReportFile, ReportFileChunk } from './reports/report-file.entity';
 import { ReportRun } from './reports/report-run.entity';
 import { ReportSchedule } from './reports/report-schedule.entity';
 import { WorkItemUpdate } from './updates/work-item-update.entity';
@@ -42,6 +42,7 @@ export const ENTITIES = [
   ReportSchedule,
   ReportRun,
   ReportFile,
+  ReportFileChunk,
   AuditEntry,
   SavedView,
 ];

@@ -18,6 +18,7 @@ import { type WebhookFormat } from '@xietong/domain';
 import { localDate } from '@xietong/rules';
 import { AcceptGate } from './accept-gate';
 import { cappedBackoffMs } from '@xietong/queue';
+import { REPORT_FILE_CONTENT_SQL } from '@xietong/reports';
 
 interface ClaimedNotification {
   id: string;
@@ -332,7 +333,8 @@ export class NotificationDeliverer {
     const ids = (row.payload.attachments ?? []).map((attachment) => attachment.reportFileId);
     if (!ids.length) return [];
     const files: { file_name: string; content_type: string; content: Buffer }[] = await runner.query(
-      `SELECT file_name, content_type, content FROM report_files WHERE id = ANY($1::uuid[]) ORDER BY file_name`,
+      `SELECT f.file_name, f.content_type, ${REPORT_FILE_CONTENT_SQL} AS content
+       FROM report_files f WHERE f.id = ANY($1::uuid[]) ORDER BY f.file_name`,
       [ids],
     );
     return files.map((file) => ({

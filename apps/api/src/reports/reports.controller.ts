@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
@@ -47,7 +48,8 @@ export class ReportsController {
     response
       .status(200)
       .type(file.contentType)
-      .setHeader('Content-Disposition', attachmentDisposition(file.fileName))
-      .send(file.content);
+      .setHeader('Content-Length', String(file.size))
+      .setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+    await pipeline(file.content, response);
   }
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TestingModule } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import { Response } from 'superagent';
@@ -9,6 +13,13 @@ import { createTestApp, TestApp } from '../../test/create-test-app';
 const pdfParse: (buffer: Buffer) => Promise<{ text: string }> = require('pdf-parse');
 
 const RED = 'FFFF4D4F';
+
+/** The text poppler's pdftotext reads from a PDF: what a reader could copy out of it. */
+function pdfText(pdf: Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'xietong-report-')), 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
 
 /** Supertest hands binary bodies back as buffers only when asked to. */
 function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
@@ -166,5 +177,48 @@ describe('joint progress reports on demand', () => {
     expect(JSON.parse(refused.body.toString()).detail).toMatch(/云南省不牵头《.+》中的任何任务/);
     await requestReport({ format: 'csv' }, outsider).expect(403);
     await t.http().get(`/api/plans/${plan.id}/reports`).set('Authorization', outsider).expect(403);
+  });
+
+  it('compares the next report with the previous one of the same view, in every format', async () => {
+    const { body: first } = await requestReport({ format: 'html' }).expect(202);
+    await waitUntilBuilt(first.id);
+    const firstHtml = (await download(first.id, 'html').expect(200)).body.toString();
+    // Guangxi's item on task 1 was in progress at 60 %; it is finished before the next report.
+    await changeWorkItem(t.db, plan.tasks[0].items.GX, { status: 'done', progress: 100 });
+
+    const { body: second } = await requestReport({ format: 'html', formats: ['html', 'pdf', 'csv'] }).expect(
+      202,
+    );
+    await waitUntilBuilt(second.id);
+    const html = (await download(second.id, 'html').expect(200)).body.toString();
+    expect(html).not.toContain('首期报告，暂无上期对比');
+    expect(html).toContain('上期报告');
+    const finished = html.slice(html.indexOf('本期完成</h3>'), html.indexOf('新增逾期</h3>'));
+    expect(finished).toContain('广西壮族自治区');
+    const deltas = html.slice(html.indexOf('进度变化</h3>'), html.indexOf('进展更新</h2>'));
+    expect(deltas).toMatch(/广西壮族自治区.*60%.*100%/s);
+    // The earlier one compared with the runs before it: nothing had finished then.
+    expect(firstHtml.slice(firstHtml.indexOf('本期完成</h3>'), firstHtml.indexOf('新增逾期</h3>'))).toContain(
+      '>无</p>',
+    );
+
+    const text = pdfText((await download(second.id, 'pdf').expect(200)).body);
+    for (const label of [
+      '联合进展报告',
+      '较上期变化',
+      '本期完成',
+      '截止日期执行情况',
+      '按期',
+      '广西壮族自治区',
+    ]) {
+      expect(text).toContain(label);
+    }
+    expect(text).not.toContain('首期报告');
+
+    const csv = (await download(second.id, 'csv').expect(200)).body.toString('utf8');
+    const [header, ...rows] = csv.slice(1).split('\r\n').filter(Boolean);
+    expect(header.split(',')).toEqual(expect.arrayContaining(['原定截止日期', '截止情况']));
+    const standing = header.split(',').indexOf('截止情况');
+    expect(new Set(rows.map((row: string) => row.split(',')[standing]))).toEqual(new Set(['按期', '逾期']));
   });
 });

@@ -1,17 +1,22 @@
+import { finished } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ReportFilters, ReportFormat } from '@xietong/rules';
 import {
-  buildJointReport,
+  aggregateJointReport,
   isReportRunSummary,
   JointReport,
+  JointReportRequest,
   ReportFigures,
   Locale,
-  RenderedReport,
-  renderReport,
+  REPORT_CONTENT_TYPES,
+  ReportFileChunkWriter,
+  reportFileName,
   ReportRunSummary,
+  streamWorkItemRows,
+  writeReport,
 } from '@xietong/reports';
 
 interface RunRow {
@@ -33,16 +38,19 @@ export interface StoredReportFile {
 
 export interface BuiltReportRun {
   runId: string;
+  /** The report's figures and lists; `workItems` is empty (they went to the XLSX and CSV files). */
   report: JointReport;
-  /** The headline of the previous run of the same schedule, for "was … last time". */
+  /** The headline of the previous run compared against, for "was … last time". */
   previousHeadline: ReportFigures | null;
   files: StoredReportFile[];
 }
 
 /**
- * Builds a report run: figures from one database snapshot, every requested format rendered, files
- * and summary stored together. Building the same run again replaces its files (one per format),
- * so a retried job never leaves duplicates.
+ * Builds a report run: figures from one database snapshot, every requested format written
+ * straight into Postgres as it is generated, files and summary stored together. The XLSX and CSV
+ * take every work item from a cursor in the same snapshot, so a run of any size holds one batch
+ * of rows and one chunk of file at a time. Building the same run again replaces its files (one
+ * per format), so a retried job never leaves duplicates.
  */
 @Injectable()
 export class ReportRunBuilder {
@@ -68,49 +76,82 @@ export class ReportRunBuilder {
   }
 
   private async buildRun(run: RunRow): Promise<BuiltReportRun> {
-    const previous = run.schedule_id ? await this.previousSummary(run) : null;
-    const { report, summary } = await this.db.transaction('REPEATABLE READ', (manager) =>
-      buildJointReport(manager, {
-        planId: run.plan_id,
-        filters: run.filters,
-        scopeOrganizationId: run.scope_organization_id,
-        locale: run.locale,
-        previousRun: previous && { at: previous.generatedAt, summary: previous },
-      }),
-    );
-    const rendered: Array<RenderedReport & { format: ReportFormat }> = [];
-    for (const format of run.formats) rendered.push({ format, ...(await renderReport(report, format)) });
-
-    const files = await this.db.transaction(async (manager) => {
-      const stored: StoredReportFile[] = [];
-      for (const file of rendered) {
-        const [row] = await manager.query(
-          `INSERT INTO report_files (run_id, format, file_name, content_type, content, size)
-           VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (run_id, format) DO UPDATE
-             SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type,
-                 content = EXCLUDED.content, size = EXCLUDED.size, created_at = now()
-           RETURNING id`,
-          [run.id, file.format, file.fileName, file.contentType, file.buffer, file.buffer.length],
+    const previous = await this.previousSummary(run);
+    const request: JointReportRequest = {
+      planId: run.plan_id,
+      filters: run.filters,
+      scopeOrganizationId: run.scope_organization_id,
+      locale: run.locale,
+      previousRun: previous && { at: previous.generatedAt, summary: previous },
+    };
+    // Two connections: the snapshot that is read (the rows stream from it while files are
+    // written) and the transaction that stores files and summary together.
+    return this.db.transaction('REPEATABLE READ', async (reader) => {
+      const { report, summary } = await aggregateJointReport(reader, request);
+      const files = await this.db.transaction(async (writer) => {
+        const stored: StoredReportFile[] = [];
+        for (const format of run.formats) {
+          stored.push(await this.storeFile(reader, writer, run, request, report, format));
+        }
+        await writer.query(
+          `UPDATE report_runs SET state = 'done', summary = $2, error = NULL, finished_at = now() WHERE id = $1`,
+          [run.id, JSON.stringify(summary)],
         );
-        stored.push({ id: row.id, format: file.format, fileName: file.fileName });
-      }
-      await manager.query(
-        `UPDATE report_runs SET state = 'done', summary = $2, error = NULL, finished_at = now() WHERE id = $1`,
-        [run.id, JSON.stringify(summary)],
-      );
-      return stored;
+        return stored;
+      });
+      return { runId: run.id, report, previousHeadline: previous?.headline ?? null, files };
     });
-    return { runId: run.id, report, previousHeadline: previous?.headline ?? null, files };
   }
 
+  private async storeFile(
+    reader: EntityManager,
+    writer: EntityManager,
+    run: RunRow,
+    request: JointReportRequest,
+    report: JointReport,
+    format: ReportFormat,
+  ): Promise<StoredReportFile> {
+    const fileName = reportFileName(report, format);
+    const [row] = await writer.query(
+      `INSERT INTO report_files (run_id, format, file_name, content_type, size)
+       VALUES ($1, $2, $3, $4, 0)
+       ON CONFLICT (run_id, format) DO UPDATE
+         SET file_name = EXCLUDED.file_name, content_type = EXCLUDED.content_type, size = 0, created_at = now()
+       RETURNING id`,
+      [run.id, format, fileName, REPORT_CONTENT_TYPES[format]],
+    );
+    await writer.query(`DELETE FROM report_file_chunks WHERE file_id = $1`, [row.id]);
+    const sink = new ReportFileChunkWriter(writer, row.id);
+    const rows =
+      format === 'xlsx' || format === 'csv' ? streamWorkItemRows(reader, request, report) : undefined;
+    // A failed insert ends the wait at once instead of leaving the writer waiting for a drain.
+    await Promise.all([writeReport(report, format, sink, rows), finished(sink)]);
+    await writer.query(`UPDATE report_files SET size = $2 WHERE id = $1`, [row.id, sink.bytes]);
+    return { id: row.id, format, fileName };
+  }
+
+  /**
+   * The previous completed run of the same view: of the same schedule for a scheduled run (what
+   * its recipients saw last), otherwise any run of the plan with the same scope and filters — a
+   * manager's second report on demand compares with the first.
+   */
   private async previousSummary(run: RunRow): Promise<ReportRunSummary | null> {
     const [previous] = await this.db.query(
       `SELECT summary FROM report_runs
-       WHERE schedule_id = $1 AND state = 'done' AND id <> $2 AND created_at < $3
+       WHERE plan_id = $1 AND state = 'done' AND id <> $2 AND created_at < $3
          AND scope_organization_id IS NOT DISTINCT FROM $4
+         AND ($5::uuid IS NULL OR schedule_id = $5::uuid)
+         AND ($5::uuid IS NOT NULL OR filters = $6::jsonb)
+         AND summary ? 'items'
        ORDER BY created_at DESC LIMIT 1`,
-      [run.schedule_id, run.id, run.created_at, run.scope_organization_id],
+      [
+        run.plan_id,
+        run.id,
+        run.created_at,
+        run.scope_organization_id,
+        run.schedule_id,
+        JSON.stringify(run.filters),
+      ],
     );
     return isReportRunSummary(previous?.summary) ? previous.summary : null;
   }

@@ -1,8 +1,20 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { ReportRun } from './report-run.entity';
 import type { ReportFormat } from '@xietong/rules';
 
-/** Files live in Postgres with their run, so a restore of the database restores the reports too. */
+/**
+ * Files live in Postgres with their run, so a restore of the database restores the reports too;
+ * their bytes are in `report_file_chunks`, written and read a piece at a time.
+ */
 @Entity('report_files')
 @Check(
   'report_files_format_check',
@@ -27,12 +39,24 @@ export class ReportFile {
   @Column({ type: 'text' })
   contentType!: string;
 
-  @Column({ type: 'bytea', select: false })
-  content!: Buffer;
-
   @Column({ type: 'int' })
   size!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+}
+
+/** A file's bytes in order of `seq`; see `ReportFileStore`. */
+@Entity('report_file_chunks')
+@Check('report_file_chunks_seq_check', `(seq >= 0)`)
+export class ReportFileChunk {
+  @ForeignKey(() => ReportFile, 'id', { name: 'report_file_chunks_file_id_fkey', onDelete: 'CASCADE' })
+  @PrimaryColumn({ type: 'uuid' })
+  fileId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  seq!: number;
+
+  @Column({ type: 'bytea' })
+  data!: Buffer;
 }
