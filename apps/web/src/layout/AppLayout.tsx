@@ -5,7 +5,8 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/auth-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { NotificationBell } from '../features/notifications/NotificationBell';
-import { inboxTotal, useInbox } from '../features/supervision/use-inbox';
+import { InboxProvider } from '../features/supervision/InboxProvider';
+import { inboxTotal, useSharedInbox } from '../features/supervision/use-inbox';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -18,13 +19,21 @@ function selectedKey(pathname: string): string {
 }
 
 export function AppLayout() {
+  return (
+    <InboxProvider>
+      <AppFrame />
+    </InboxProvider>
+  );
+}
+
+function AppFrame() {
   const me = useMe();
   const { logout } = useAuth();
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
-  // Reloaded on every navigation, so a decision made on one page shows in the count at once.
-  const inbox = useInbox(location.key);
+  // Reloaded on every navigation and after every act that can change it (see useSharedInbox).
+  const inbox = useSharedInbox();
 
   const items: MenuProps['items'] = [
     { key: '/', label: t('nav.myWork') },
@@ -32,7 +41,8 @@ export function AppLayout() {
       key: '/inbox',
       label: (
         <span data-testid="nav-inbox">
-          {t('nav.inbox')} <Badge count={inboxTotal(inbox.data)} size="small" offset={[2, -2]} />
+          {t('nav.inbox')}{' '}
+          <Badge count={inboxTotal(inbox.data)} size="small" offset={[2, -2]} data-testid="nav-inbox-count" />
         </span>
       ),
     },

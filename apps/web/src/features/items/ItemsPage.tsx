@@ -25,7 +25,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { urlPagination } from '../../components/url-pagination';
 import { MessageKey, useI18n } from '../../i18n';
 import { workItemColumns } from '../work-items/work-item-columns';
+import { useSharedInbox } from '../supervision/use-inbox';
 import { BulkBar } from './BulkBar';
+import { OwnerFilter, UNASSIGNED } from './OwnerFilter';
 
 const PAGE_SIZE = 50;
 const FILTERS = [
@@ -36,6 +38,7 @@ const FILTERS = [
   'role',
   'status',
   'light',
+  'ownerId',
   'unassigned',
   'mine',
   'dueAfter',
@@ -77,6 +80,7 @@ export function ItemsPage() {
       string
     >,
   );
+  const { reload: reloadInbox } = useSharedInbox();
   const [selected, setSelected] = useState<WorkItem[]>([]);
   const [naming, setNaming] = useState(false);
   const [form] = Form.useForm<{ name: string }>();
@@ -227,15 +231,24 @@ export function ItemsPage() {
             })
           }
         />
-        <Checkbox
-          checked={url.value('unassigned') === 'true'}
-          onChange={(e) => url.set({ unassigned: e.target.checked ? 'true' : '' })}
-        >
-          {t('items.unassigned')}
-        </Checkbox>
+        <OwnerFilter
+          value={url.value('unassigned') === 'true' ? UNASSIGNED : url.value('ownerId')}
+          onChange={(owner) =>
+            url.set({
+              ownerId: owner === UNASSIGNED ? '' : owner,
+              unassigned: owner === UNASSIGNED ? 'true' : '',
+              mine: '',
+            })
+          }
+        />
         <Checkbox
           checked={url.value('mine') === 'true'}
-          onChange={(e) => url.set({ mine: e.target.checked ? 'true' : '' })}
+          onChange={(e) =>
+            url.set({
+              mine: e.target.checked ? 'true' : '',
+              ...(e.target.checked ? { ownerId: '', unassigned: '' } : {}),
+            })
+          }
         >
           {t('items.mine')}
         </Checkbox>
@@ -270,6 +283,7 @@ export function ItemsPage() {
         onDone={() => {
           setSelected([]);
           items.reload();
+          reloadInbox();
         }}
       />
       <Table<WorkItem>

@@ -1,8 +1,9 @@
-import { Button, Input, Segmented, Space, Table, Typography } from 'antd';
+import { Badge, Button, Input, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { TRAFFIC_LIGHT_DEFAULTS } from '@xietong/rules';
 import { api } from '../../api/client';
-import { WorkItem, WorkItemPage } from '../../api/types';
+import { INBOX_KINDS, WorkItem, WorkItemPage } from '../../api/types';
 import { useApi } from '../../api/use-api';
 import { useUrlState } from '../../api/use-url-state';
 import { useMe } from '../../auth/auth-context';
@@ -10,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { urlPagination } from '../../components/url-pagination';
 import { todayIn } from '../../components/work-item-tags';
 import { MessageKey, useI18n } from '../../i18n';
+import { inboxTotal, useSharedInbox } from '../supervision/use-inbox';
 import { PostUpdateModal } from '../work-items/PostUpdateModal';
 import { labelled, workItemColumns } from '../work-items/work-item-columns';
 
@@ -51,6 +53,7 @@ export function MyWorkPage() {
   const view = (VIEWS as string[]).includes(url.value('view')) ? (url.value('view') as View) : 'dueSoon';
   const q = url.value('q');
   const [updating, setUpdating] = useState<WorkItem | null>(null);
+  const inbox = useSharedInbox();
 
   const items = useApi(
     (signal) =>
@@ -91,6 +94,7 @@ export function MyWorkPage() {
       <Typography.Paragraph type="secondary">
         {t('myWork.subtitle', { organization: me.organization.name })}
       </Typography.Paragraph>
+      <InboxCounts inbox={inbox.data} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<View>
           value={view}
@@ -118,7 +122,38 @@ export function MyWorkPage() {
         locale={{ emptyText: items.loading ? t('common.loading') : t('common.empty') }}
         pagination={urlPagination(url, items.data?.total, PAGE_SIZE, t, items.data?.totalExact)}
       />
-      <PostUpdateModal item={updating} onClose={() => setUpdating(null)} onPosted={items.reload} />
+      <PostUpdateModal
+        item={updating}
+        onClose={() => setUpdating(null)}
+        onPosted={() => {
+          items.reload();
+          // An answer clears a question, an update a send-back: the counts follow.
+          inbox.reload();
+        }}
+      />
     </>
+  );
+}
+
+/** What waits for me, kind by kind, above every view of my work; each count opens its 待办 tab. */
+function InboxCounts({ inbox }: { inbox: ReturnType<typeof useSharedInbox>['data'] }) {
+  const { t } = useI18n();
+  if (!inbox) return null;
+  const waiting = INBOX_KINDS.filter((kind) => inbox.counts[kind] > 0);
+  return (
+    <Space wrap size={[8, 8]} style={{ display: 'flex', marginBottom: 12 }} data-testid="my-work-inbox">
+      <Typography.Text strong>
+        {t('inbox.waiting')}{' '}
+        <Badge count={inboxTotal(inbox)} showZero color={waiting.length ? undefined : '#bfbfbf'} />
+      </Typography.Text>
+      {waiting.length === 0 && <Typography.Text type="secondary">{t('inbox.nothing')}</Typography.Text>}
+      {waiting.map((kind) => (
+        <Link key={kind} to={`/inbox?tab=${kind}`} data-testid={`my-work-inbox-${kind}`}>
+          <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+            {t(`inbox.kind.${kind}`)} {inbox.counts[kind]}
+          </Tag>
+        </Link>
+      ))}
+    </Space>
   );
 }

@@ -1,10 +1,10 @@
 import { Badge, List, Tabs, Typography } from 'antd';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { INBOX_KINDS, InboxEntry, InboxKind } from '../../api/types';
 import { useUrlState } from '../../api/use-url-state';
 import { AsyncContent } from '../../components/AsyncContent';
 import { Translate, useI18n } from '../../i18n';
-import { useInbox } from './use-inbox';
+import { useSharedInbox } from './use-inbox';
 
 /** What an entry is about, in one line. */
 function summary(entry: InboxEntry, t: Translate): string {
@@ -26,10 +26,9 @@ function summary(entry: InboxEntry, t: Translate): string {
 /** 待办: one tab per kind with its count; each entry opens its work item. */
 export function InboxPage() {
   const { t } = useI18n();
-  const location = useLocation();
   const url = useUrlState({ tab: 'extension_to_decide' });
   const kind = url.value('tab');
-  const inbox = useInbox(location.key);
+  const inbox = useSharedInbox();
   return (
     <>
       <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
@@ -42,7 +41,14 @@ export function InboxPage() {
               key: tab,
               label: (
                 <span data-testid={`inbox-tab-${tab}`}>
-                  {t(`inbox.kind.${tab}`)} <Badge count={data.counts[tab]} showZero={false} size="small" />
+                  {t(`inbox.kind.${tab}`)}{' '}
+                  <Badge
+                    count={data.counts[tab]}
+                    showZero
+                    size="small"
+                    color={data.counts[tab] ? undefined : '#bfbfbf'}
+                    data-testid={`inbox-count-${tab}`}
+                  />
                 </span>
               ),
               children: (
@@ -52,7 +58,11 @@ export function InboxPage() {
                   renderItem={(entry) => (
                     <List.Item data-testid={`inbox-${entry.kind}`}>
                       <List.Item.Meta
-                        title={<Link to={`/work-items/${entry.workItemId}`}>{`${entry.taskCode}${entry.title} — ${entry.organizationName}`}</Link>}
+                        title={
+                          <Link
+                            to={`/work-items/${entry.workItemId}`}
+                          >{`${entry.taskCode}${entry.title} — ${entry.organizationName}`}</Link>
+                        }
                         description={
                           <>
                             <Typography.Text type="secondary">{entry.planTitle}</Typography.Text>

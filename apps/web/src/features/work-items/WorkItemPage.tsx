@@ -9,6 +9,7 @@ import { AsyncContent } from '../../components/AsyncContent';
 import { DeadlineText, StatusTag, TrafficLightTag } from '../../components/work-item-tags';
 import { useI18n } from '../../i18n';
 import { SupervisionCard } from '../supervision/SupervisionCard';
+import { useSharedInbox } from '../supervision/use-inbox';
 import { AssignmentForm } from './AssignmentForm';
 import { AuditTrail } from './AuditTrail';
 import { PostUpdateModal } from './PostUpdateModal';
@@ -43,7 +44,12 @@ export function WorkItemPage() {
     (signal) => api<WorkItemDetail>(`/api/work-items/${id}`, { signal }),
     [id, refreshKey],
   );
-  const refresh = () => setRefreshKey((key) => key + 1);
+  // 待办 follows too: a decision, an update or an owner changes what waits for whom.
+  const { reload: reloadInbox } = useSharedInbox();
+  const refresh = () => {
+    setRefreshKey((key) => key + 1);
+    reloadInbox();
+  };
 
   return (
     <AsyncContent state={detail}>
