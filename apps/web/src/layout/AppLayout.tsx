@@ -1,4 +1,4 @@
-import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { CheckSquareOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Input, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -87,6 +87,18 @@ function AppFrame() {
           maxLength={100}
           onSearch={(value) => value.trim() && navigate(`/items?${new URLSearchParams({ q: value.trim() })}`)}
         />
+        {/* On a phone the menu folds 待办 away: its count stays in sight here. */}
+        <Button
+          type="text"
+          className="app-inbox-phone"
+          aria-label={t('nav.inbox')}
+          data-testid="header-inbox"
+          onClick={() => navigate('/inbox')}
+        >
+          <Badge count={inboxTotal(inbox.data)} size="small">
+            <CheckSquareOutlined style={{ color: 'rgba(255, 255, 255, 0.85)', fontSize: 18 }} />
+          </Badge>
+        </Button>
         <NotificationBell />
         <LanguageSwitch />
         <Dropdown

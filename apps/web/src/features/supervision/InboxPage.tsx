@@ -26,9 +26,12 @@ function summary(entry: InboxEntry, t: Translate): string {
 /** 待办: one tab per kind with its count; each entry opens its work item. */
 export function InboxPage() {
   const { t } = useI18n();
-  const url = useUrlState({ tab: 'extension_to_decide' });
-  const kind = url.value('tab');
+  const url = useUrlState({ tab: '' });
   const inbox = useSharedInbox();
+  // Without a tab in the link, open the first kind that has something waiting (on a phone the
+  // later tabs fold behind "…"), else the first.
+  const kind =
+    url.value('tab') || INBOX_KINDS.find((tab) => (inbox.data?.counts[tab] ?? 0) > 0) || INBOX_KINDS[0];
   return (
     <>
       <Typography.Title level={3}>{t('inbox.title')}</Typography.Title>
