@@ -470,7 +470,8 @@ class DemoStory {
         column: string,
         key: keyof typeof done,
       ): Promise<{ id: string }[]> => {
-        const rows: { id: string }[] = await manager.query(
+        // TypeORM answers an UPDATE with [rows, rowCount].
+        const [rows]: [{ id: string }[], number] = await manager.query(
           `UPDATE ${table} SET ${column} = $2 WHERE ${column} >= $1 AND NOT (id = ANY($3::uuid[])) RETURNING id`,
           [mark, at, [...done[key]]],
         );

@@ -68,14 +68,29 @@ describe('npm start’s seed: a demo dated from today', () => {
 
     const [threads] = await t.db.query(
       `SELECT count(*)::int AS updates, count(DISTINCT organization_id)::int AS organizations,
+              count(DISTINCT (created_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS days,
               min((created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS first,
               max((created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS last
        FROM work_item_updates`,
     );
     expect(threads.updates).toBeGreaterThanOrEqual(10);
+    // Each step of a story on its own day, not all at the moment the seed ran.
+    expect(threads.days).toBeGreaterThanOrEqual(10);
     expect(threads.organizations).toBeGreaterThanOrEqual(3); // Guangxi, its liaison office, Guangdong
     expect(threads.last < today).toBe(true);
     expect(threads.first >= addCalendarDays(today, -60)).toBe(true);
+    const [story] = await t.db.query(
+      `SELECT string_agg(up.kind, ',' ORDER BY up.created_at) AS kinds
+       FROM work_item_updates up JOIN work_items w ON w.id = up.work_item_id
+       WHERE w.extension_count = 1`,
+    );
+    // Asked, approved two days later: the thread reads in the order it happened.
+    expect(story.kinds).toBe('progress,extension,extension');
+    // The notices those steps sent carry the same days, so the bell reads like the threads.
+    const [notices] = await t.db.query(
+      `SELECT count(DISTINCT (created_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS days FROM notifications`,
+    );
+    expect(notices.days).toBeGreaterThanOrEqual(5);
   });
 
   it('leaves one extension and one completion waiting for the manager, and an item sent back to its owner', async () => {
