@@ -27,13 +27,19 @@ export async function seedAll(
   if (samplePlan) log(`sample plan: imported ${samplePlan}`);
   const password = config.demoPassword;
   if (password && (await demoActivityWanted(dataSource))) {
-    const demo = await withApiServices(config, (app) =>
-      seedDemoActivity(app, { password, today: options.today }),
-    );
-    if (demo)
-      log(
-        `demo activity (dated from ${demo.today}): ${demo.deadlinesSet} deadlines, ${demo.owned} owners, ${demo.updates} updates, one extension and one completion waiting`,
+    // The demo is a courtesy: a refusal (a demo user deactivated or moved, say) must not keep the
+    // product from starting. What was written before it stays, and the plan counts as worked on.
+    try {
+      const demo = await withApiServices(config, (app) =>
+        seedDemoActivity(app, { password, today: options.today }),
       );
+      if (demo)
+        log(
+          `demo activity (dated from ${demo.today}): ${demo.deadlinesSet} deadlines, ${demo.owned} owners, ${demo.updates} updates, one extension and one completion waiting`,
+        );
+    } catch (error) {
+      log(`demo activity: stopped part-way, the rest of the seed went on (${(error as Error).message})`);
+    }
   }
 }
 

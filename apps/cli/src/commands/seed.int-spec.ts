@@ -144,3 +144,24 @@ describe('npm start’s seed: a demo dated from today', () => {
     expect(again.join('\n')).not.toContain('demo activity');
   });
 });
+
+describe('npm start’s seed when the demo cannot play out', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('still imports the plan and finishes, saying the demo stopped, when a demo owner was deactivated', async () => {
+    await t.db.query(`UPDATE users SET active = false WHERE email = 'coordinator.gx@xietong.local'`);
+    const lines: string[] = [];
+    await seedAll(t.db, t.config, (line) => lines.push(line));
+    expect(lines.join('\n')).toMatch(/sample plan: imported/);
+    expect(lines.join('\n')).toMatch(/demo activity: stopped part-way.*账号已停用/);
+    // Nothing was assigned to the deactivated person.
+    const [{ count }] = await t.db.query(
+      `SELECT count(*)::int AS count FROM work_items w JOIN users u ON u.id = w.owner_id WHERE NOT u.active`,
+    );
+    expect(count).toBe(0);
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { AppConfig } from '@xietong/config';
-import { DEMO_USERS } from '../../../../seeds/seed-demo-users';
+import { DEMO_STAFF, DEMO_USERS } from '../../../../seeds/seed-demo-users';
 import { openMigratedDatabase } from './prepare-database';
 import { seedAll } from './seed.command';
 
@@ -71,6 +71,7 @@ export async function start(config: AppConfig): Promise<void> {
         `协同 Xietong is running at ${url}  (API ${url}/api, OpenAPI ${url}/docs)`,
         `Demo logins${password}:`,
         ...DEMO_USERS.map((user) => `  ${user.email.padEnd(32)} ${user.role.padEnd(12)} ${user.displayName}`),
+        `  and the demo's owners: ${DEMO_STAFF.map((user) => `${user.email} (${user.displayName})`).join(', ')}`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
