@@ -25,6 +25,8 @@ const ImportPage = lazyScreen(() => import('./features/import/ImportPage'), 'Imp
 const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage'), 'ReportsPage');
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'), 'UsersPage');
 const OrganizationsPage = lazyScreen(() => import('./features/admin/OrganizationsPage'), 'OrganizationsPage');
+const NotificationsPage = lazyScreen(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage');
+const AuditLogPage = lazyScreen(() => import('./features/admin/AuditLogPage'), 'AuditLogPage');
 const FailedDeliveriesPage = lazyScreen(() => import('./features/admin/FailedDeliveriesPage'), 'FailedDeliveriesPage');
 
 function NotFound() {
@@ -66,6 +68,7 @@ function Routed() {
                   <Route index element={<MyWorkPage />} />
                   <Route path="items" element={<ItemsPage />} />
                   <Route path="inbox" element={<InboxPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="plans" element={<PlansPage />} />
                   <Route path="plans/:id" element={<PlanPage />} />
                   <Route path="work-items/:id" element={<WorkItemPage />} />
@@ -74,6 +77,7 @@ function Routed() {
                   <Route path="admin/users" element={<RequireAuth roles={['admin']}><UsersPage /></RequireAuth>} />
                   <Route path="admin/organizations" element={<RequireAuth roles={['admin']}><OrganizationsPage /></RequireAuth>} />
                   <Route path="admin/failed-deliveries" element={<RequireAuth roles={['admin']}><FailedDeliveriesPage /></RequireAuth>} />
+                  <Route path="admin/audit" element={<RequireAuth roles={['admin']}><AuditLogPage /></RequireAuth>} />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>

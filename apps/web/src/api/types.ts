@@ -44,6 +44,16 @@ export interface Me {
   organization: OrganizationRef;
   /** A liaison office acts for its province. */
   actingOrganizationId: string;
+  notificationPreferences?: NotificationPreferences;
+}
+
+export type CoLeadUpdateMode = 'digest' | 'each';
+
+export interface NotificationPreferences {
+  channels: Array<'email' | 'in_app' | 'webhook'>;
+  dailyDigest: boolean;
+  /** Absent in preferences saved before it existed: `digest`. */
+  coLeadUpdates?: CoLeadUpdateMode;
 }
 
 export interface LatestUpdate {
@@ -150,7 +160,13 @@ export interface Attachment {
   contentType: string;
 }
 
-export const INBOX_KINDS = ['extension_to_decide', 'completion_to_review', 'sent_back', 'unassigned', 'question'] as const;
+export const INBOX_KINDS = [
+  'extension_to_decide',
+  'completion_to_review',
+  'sent_back',
+  'unassigned',
+  'question',
+] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
 export interface InboxEntry {
@@ -240,6 +256,31 @@ export interface AuditEntry {
   createdAt: string;
   actor: { id: string; email: string; displayName: string } | null;
   organization: { id: string; name: string } | null;
+  /** zh-CN; the web app shows its own label for the reader's language. */
+  actionLabel?: string;
+}
+
+/** A page of the audit log with the names of the ids its entries carry (owner, unit, plan…). */
+export interface AuditPage extends Page<AuditEntry> {
+  names: Record<string, string>;
+}
+
+export interface NotificationInbox {
+  items: Notification[];
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  organizationId: string;
+  name: string;
+  url: string;
+  format: 'json' | 'wecom' | 'dingtalk' | 'feishu';
+  enabled: boolean;
+  createdAt: string;
 }
 
 export interface Notification {
@@ -294,6 +335,7 @@ export interface Organization extends OrganizationRef {
   verified: boolean;
   shortNames?: string[];
   aliases?: string[];
+  parentId?: string | null;
   [field: string]: unknown;
 }
 
@@ -303,8 +345,14 @@ export interface FailedDelivery {
   channel: string;
   attempts: number;
   lastError: string | null;
+  /** The failure as a person reads it, e.g. 收件服务器拒收：邮箱不存在. */
+  reasonText: string;
+  reason: string;
+  failureKind: 'transient' | 'permanent' | null;
+  lastAttemptAt: string | null;
   createdAt: string;
   recipientEmail: string | null;
+  recipientName: string | null;
   webhookName: string | null;
   workItemId: string | null;
 }

@@ -59,6 +59,7 @@ function AppFrame() {
               { key: '/admin/users', label: t('nav.users') },
               { key: '/admin/organizations', label: t('nav.organizations') },
               { key: '/admin/failed-deliveries', label: t('nav.failedDeliveries') },
+              { key: '/admin/audit', label: t('nav.audit') },
             ],
           },
         ]

@@ -85,6 +85,59 @@ export const AUDIT_FIELD_LABELS: Readonly<Record<string, readonly [zh: string, e
   province: ['所属省份', 'Province'],
   fileName: ['文件名', 'File name'],
   state: ['状态', 'State'],
+  lastError: ['最后错误', 'Last error'],
+  failureKind: ['失败类型', 'Failure'],
+  rows: ['条数', 'Rows'],
+  channels: ['渠道', 'Channels'],
+  dailyDigest: ['每日汇总', 'Daily digest'],
+  coLeadUpdates: ['其他牵头单位的反馈', 'Other lead units’ updates'],
+  tasks: ['任务数', 'Tasks'],
+  chapters: ['章节数', 'Chapters'],
+  leadUnits: ['牵头单位数', 'Lead units'],
+  supportUnits: ['配合单位数', 'Supporting units'],
+  workItems: ['事项数', 'Work items'],
+  workItemsCreated: ['新建事项数', 'Items created'],
+  indicators: ['指标数', 'Indicators'],
+  corrections: ['更正数', 'Corrections'],
+  droppedTasks: ['删去的任务数', 'Tasks dropped'],
+  deadlinesKept: ['保留的截止日期', 'Deadlines kept'],
+  deadlinesMoved: ['调整的截止日期', 'Deadlines moved'],
+  unknownOrganizations: ['未识别的单位', 'Unknown organizations'],
+  sha256: ['SHA-256', 'SHA-256'],
+  size: ['大小', 'Size'],
+  formats: ['格式', 'Formats'],
+  cron: ['时间表', 'Schedule'],
+  recipientIds: ['接收人', 'Recipients'],
+  planId: ['规划', 'Plan'],
+  url: ['地址', 'URL'],
+  format: ['类型', 'Type'],
+  enabled: ['启用', 'Enabled'],
+  responsibility: ['角色', 'Role'],
+};
+
+/** Stored values of enumerated fields, by field, as people read them. Others are shown as stored. */
+export const AUDIT_VALUE_LABELS: Readonly<
+  Record<string, Readonly<Record<string, readonly [zh: string, en: string]>>>
+> = {
+  priority: {
+    low: ['低', 'low'],
+    normal: ['普通', 'normal'],
+    high: ['高', 'high'],
+    urgent: ['紧急', 'urgent'],
+  },
+  state: {
+    pending: ['待处理', 'pending'],
+    sending: ['发送中', 'sending'],
+    sent: ['已发送', 'sent'],
+    failed: ['发送失败', 'failed'],
+    approved: ['已批准', 'approved'],
+    rejected: ['已驳回', 'rejected'],
+  },
+  reviewState: { pending: ['待审核', 'to review'], accepted: ['已销号', 'accepted'] },
+  failureKind: { permanent: ['不再重试', 'permanent'], transient: ['可重试', 'transient'] },
+  channels: { email: ['邮件', 'email'], in_app: ['站内', 'in-app'], webhook: ['群机器人', 'robot'] },
+  coLeadUpdates: { digest: ['并入每日汇总', 'in the digest'], each: ['每条都发', 'each one'] },
+  responsibility: { lead: ['牵头', 'lead'], support: ['配合', 'supporting'] },
 };
 
 /** `2026-03-04 09:05` as the wall clock in `timeZone` shows it (Asia/Shanghai unless the reader chose another). */

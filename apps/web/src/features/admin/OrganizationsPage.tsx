@@ -1,18 +1,22 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { Organization } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
 import { useUrlState } from '../../api/use-url-state';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../i18n';
-
-const KINDS = ['province', 'central', 'city', 'liaison_office', 'enterprise'];
+import { labelOf, useI18n } from '../../i18n';
+import { labelled } from '../work-items/work-item-columns';
+import { ORGANIZATION_KINDS, OrganizationModal } from './OrganizationForm';
 
 /** The dictionary; unknown names found by imports arrive unverified and wait here to be checked. */
 export function OrganizationsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const url = useUrlState({ q: '', kind: '', verified: '' });
+  // undefined: closed; null: a new one; an organization: editing it.
+  const [editing, setEditing] = useState<Organization | null | undefined>(undefined);
   const organizations = useApi(
     (signal) =>
       api<Organization[]>('/api/admin/organizations', {
@@ -21,6 +25,8 @@ export function OrganizationsPage() {
       }),
     [url.value('q'), url.value('kind'), url.value('verified')],
   );
+  // The whole dictionary (a few hundred rows) for parents' names and the parent picker, whatever the filters show.
+  const dictionary = useApi((signal) => api<Organization[]>('/api/admin/organizations', { signal }), []);
   const verify = useAction(async (organization: Organization) => {
     await api(`/api/admin/organizations/${organization.id}`, { method: 'PATCH', body: { verified: true } });
     message.success(t('common.saved'));
@@ -47,7 +53,10 @@ export function OrganizationsPage() {
           style={{ width: 160 }}
           options={[
             { value: '', label: t('common.all') },
-            ...KINDS.map((kind) => ({ value: kind, label: kind })),
+            ...ORGANIZATION_KINDS.map((kind) => ({
+              value: kind,
+              label: labelOf(t, `admin.kind.${kind}`, kind),
+            })),
           ]}
         />
         <Select
@@ -61,20 +70,41 @@ export function OrganizationsPage() {
             { value: 'false', label: t('plan.unverified') },
           ]}
         />
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setEditing(null)}
+          data-testid="new-organization"
+        >
+          {t('admin.newOrganization')}
+        </Button>
       </Space>
       <ErrorAlert error={organizations.error ?? verify.error} onRetry={organizations.reload} />
       <Table<Organization>
         rowKey="id"
         loading={organizations.loading}
         dataSource={organizations.data ?? []}
-        scroll={{ x: 800 }}
+        className="responsive-table"
+        scroll={{ x: 900 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        columns={[
+        columns={labelled<Organization>([
           { title: t('admin.code'), dataIndex: 'code', width: 120 },
-          { title: t('admin.name'), dataIndex: 'name' },
-          { title: t('admin.kind'), dataIndex: 'kind', width: 130 },
+          { title: t('admin.orgName'), dataIndex: 'name' },
           {
-            title: '',
+            title: t('admin.kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (kind: string) => labelOf(t, `admin.kind.${kind}`, kind),
+          },
+          {
+            title: t('admin.province'),
+            dataIndex: 'parentId',
+            width: 150,
+            render: (parentId: string | null | undefined) =>
+              parentId ? (dictionary.data?.find((candidate) => candidate.id === parentId)?.name ?? '—') : '',
+          },
+          {
+            title: `${t('admin.shortNames')} / ${t('admin.aliases')}`,
             key: 'aliases',
             render: (_v, organization) =>
               [...(organization.shortNames ?? []), ...(organization.aliases ?? [])].join('、'),
@@ -92,7 +122,32 @@ export function OrganizationsPage() {
                 </Button>
               ),
           },
-        ]}
+          {
+            title: '',
+            key: 'edit',
+            width: 90,
+            render: (_v, organization) => (
+              <Button
+                size="small"
+                icon={<EditOutlined />}
+                onClick={() => setEditing(organization)}
+                aria-label={`${t('admin.edit')} ${organization.name}`}
+              >
+                {t('admin.edit')}
+              </Button>
+            ),
+          },
+        ])}
+      />
+      <OrganizationModal
+        open={editing !== undefined}
+        organization={editing ?? null}
+        organizations={dictionary.data ?? []}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          organizations.reload();
+          dictionary.reload();
+        }}
       />
     </>
   );

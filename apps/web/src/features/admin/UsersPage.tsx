@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { ButtonProps } from 'antd';
 import { App, Button, Form, Input, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -80,7 +81,7 @@ function NewUserModal({ open, onClose, onCreated }: { open: boolean; onClose(): 
 
 export function UsersPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const url = useUrlState({ q: '', role: '' });
   const [creating, setCreating] = useState(false);
   const users = useApi(
@@ -96,6 +97,18 @@ export function UsersPage() {
     message.success(t('common.saved'));
     users.reload();
   });
+  // Deactivating signs the person out everywhere at once: ask first. Turning an account back on needs no question.
+  const toggleActive = (user: AdminUser, active: boolean) => {
+    if (active) return void setActive.run(user, true);
+    modal.confirm({
+      title: t('admin.deactivateTitle', { name: user.displayName }),
+      content: t('admin.deactivateBody', { name: user.displayName, email: user.email }),
+      okText: t('admin.deactivate'),
+      okButtonProps: { danger: true, 'data-testid': 'confirm-deactivate' } as ButtonProps,
+      cancelText: t('common.cancel'),
+      onOk: () => setActive.run(user, false),
+    });
+  };
 
   return (
     <>
@@ -153,7 +166,7 @@ export function UsersPage() {
               <Switch
                 checked={active}
                 aria-label={`${t('admin.active')}: ${user.email}`}
-                onChange={(next) => setActive.run(user, next)}
+                onChange={(next) => toggleActive(user, next)}
               />
             ),
           },

@@ -1,93 +1,112 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, List, Popover, Typography } from 'antd';
+import { Badge, Button, List, Popover, Space, Typography } from 'antd';
+import { formatLocalDateTime } from '@xietong/rules';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
-import { Notification } from '../../api/types';
-import { useApi } from '../../api/use-api';
+import { Notification, NotificationInbox } from '../../api/types';
+import { useAction, useApi } from '../../api/use-api';
+import { useMe } from '../../auth/auth-context';
 import { AsyncContent } from '../../components/AsyncContent';
 import { labelOf, useI18n } from '../../i18n';
-
-interface Inbox {
-  items: Notification[];
-  total: number;
-  unread: number;
-}
+import { describeNotification, notificationPath } from './notification-text';
 
 /** New reminders arrive from the worker; a minute's delay is fine for deadlines counted in days. */
 const POLL_MS = 60_000;
 
-function describe(notification: Notification): string {
-  const { itemTitle, taskCode, planTitle, updateText, authorName } = notification.payload as Record<
-    string,
-    string | undefined
-  >;
-  const subject = [taskCode, itemTitle ?? planTitle].filter(Boolean).join(' ');
-  const extra = updateText ? `${authorName ?? ''}：${updateText}` : '';
-  return [subject, extra].filter(Boolean).join(' — ');
-}
+/** Fired when notifications are read elsewhere (the notifications page), so the badge follows at once. */
+export const NOTIFICATIONS_READ_EVENT = 'xietong:notifications-read';
 
 export function NotificationBell() {
   const { t } = useI18n();
+  const me = useMe();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const inbox = useApi((signal) => api<Inbox>('/api/notifications', { query: { pageSize: 10 }, signal }), []);
+  const inbox = useApi(
+    (signal) => api<NotificationInbox>('/api/notifications', { query: { pageSize: 10 }, signal }),
+    [],
+  );
   const { reload } = inbox;
 
   useEffect(() => {
     const timer = setInterval(reload, POLL_MS);
-    return () => clearInterval(timer);
+    window.addEventListener(NOTIFICATIONS_READ_EVENT, reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener(NOTIFICATIONS_READ_EVENT, reload);
+    };
   }, [reload]);
+
+  const markAll = useAction(async () => {
+    await api('/api/notifications/read-all', { method: 'POST' });
+    window.dispatchEvent(new Event(NOTIFICATIONS_READ_EVENT));
+  });
 
   async function openNotification(notification: Notification) {
     setOpen(false);
     if (!notification.readAt)
       await api(`/api/notifications/${notification.id}/read`, { method: 'POST' }).catch(() => undefined);
     reload();
-    if (notification.workItemId) navigate(`/work-items/${notification.workItemId}`);
+    const path = notificationPath(notification);
+    if (path) navigate(path);
   }
 
   const content = (
-    <div style={{ width: 'min(360px, 85vw)', maxHeight: 420, overflow: 'auto' }}>
-      <AsyncContent
-        state={inbox}
-        isEmpty={(data) => data.items.length === 0}
-        emptyText={t('notifications.empty')}
-      >
-        {(data) => (
-          <List
-            dataSource={data.items}
-            renderItem={(notification) => (
-              <List.Item
-                onClick={() => openNotification(notification)}
-                onKeyDown={(event) => event.key === 'Enter' && openNotification(notification)}
-                tabIndex={0}
-                role="button"
-                style={{ cursor: 'pointer', opacity: notification.readAt ? 0.6 : 1 }}
-              >
-                <List.Item.Meta
-                  title={
-                    <>
-                      {!notification.readAt && <Badge status="processing" />}{' '}
-                      {labelOf(t, `notifications.kind.${notification.kind}`, notification.kind)}
-                    </>
-                  }
-                  description={
-                    <>
-                      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
-                        {describe(notification)}
-                      </Typography.Paragraph>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {new Date(notification.createdAt).toLocaleString()}
-                      </Typography.Text>
-                    </>
-                  }
-                />
-              </List.Item>
-            )}
-          />
-        )}
-      </AsyncContent>
+    <div style={{ width: 'min(360px, 85vw)' }}>
+      <div style={{ maxHeight: 400, overflow: 'auto' }}>
+        <AsyncContent
+          state={inbox}
+          isEmpty={(data) => data.items.length === 0}
+          emptyText={t('notifications.empty')}
+        >
+          {(data) => (
+            <List
+              dataSource={data.items}
+              renderItem={(notification) => (
+                <List.Item
+                  onClick={() => openNotification(notification)}
+                  onKeyDown={(event) => event.key === 'Enter' && openNotification(notification)}
+                  tabIndex={0}
+                  role="button"
+                  style={{ cursor: 'pointer', opacity: notification.readAt ? 0.6 : 1 }}
+                >
+                  <List.Item.Meta
+                    title={
+                      <>
+                        {!notification.readAt && <Badge status="processing" />}{' '}
+                        {labelOf(t, `notifications.kind.${notification.kind}`, notification.kind)}
+                      </>
+                    }
+                    description={
+                      <>
+                        <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                          {describeNotification(notification)}
+                        </Typography.Paragraph>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {formatLocalDateTime(notification.createdAt, me.timeZone)}
+                        </Typography.Text>
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+        </AsyncContent>
+      </div>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginTop: 8 }} wrap>
+        <Link to="/notifications" onClick={() => setOpen(false)} data-testid="notifications-all">
+          {t('notifications.viewAll')}
+        </Link>
+        <Button
+          size="small"
+          onClick={() => markAll.run()}
+          loading={markAll.pending}
+          disabled={!inbox.data?.unread}
+        >
+          {t('notifications.markAllRead')}
+        </Button>
+      </Space>
     </div>
   );
 
