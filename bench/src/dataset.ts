@@ -126,7 +126,7 @@ async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-async function migrateAndSeed(url: string, log: (line: string) => void): Promise<void> {
+export async function migrateAndSeed(url: string, log: (line: string) => void): Promise<void> {
   const dataSource = new DataSource(
     buildDataSourceOptions({ databaseUrl: url, applicationName: 'xietong-bench', poolSize: 2 }),
   );

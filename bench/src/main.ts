@@ -6,6 +6,7 @@ import { benchDatabaseUrl, prepareDataset } from './dataset';
 import { benchJointReport } from './joint-report.bench';
 import { benchPlanParse, benchPlanParseDocx, benchPlanParsePdf } from './plan-parse.bench';
 import { benchReminderScan } from './reminder-scan.bench';
+import { benchReportExport } from './report-export.bench';
 import { benchSearch } from './search.bench';
 import {
   BENCHMARK_NAMES,
@@ -49,6 +50,8 @@ async function main(): Promise<void> {
   try {
     if (only.includes('joint-report'))
       results.push(await benchJointReport(dataSource, dataset, { rounds: 7, log }));
+    if (only.includes('report-export'))
+      results.push(await benchReportExport(dataset.url, { rounds: 3, log }));
     if (only.includes('reminder-scan') || only.includes('reminder-scan-steady')) {
       results.push(...(await benchReminderScan(dataSource, dataset, { rounds: 3, redisUrl, log })));
     }

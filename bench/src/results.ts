@@ -8,6 +8,7 @@ export const BENCHMARK_NAMES = [
   'work-items-keyset',
   'search',
   'joint-report',
+  'report-export',
   'reminder-scan',
   'reminder-scan-steady',
   'plan-parse',
@@ -90,7 +91,7 @@ export function isResultsFile(value: unknown): value is ResultsFile {
         typeof r.ours === 'number' &&
         typeof r.baseline === 'number' &&
         typeof r.slowdown === 'number' &&
-        (r.unit === 'ms' || r.unit === 'req/s'),
+        (r.unit === 'ms' || r.unit === 'req/s' || r.unit === 'MB'),
     )
   );
 }

@@ -15,8 +15,8 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 }
 
-/** How a figure relates to cost: a duration is a cost, a throughput is the inverse of one. */
-export type Unit = 'ms' | 'req/s';
+/** How a figure relates to cost: a duration or a peak memory is a cost, a throughput is the inverse of one. */
+export type Unit = 'ms' | 'req/s' | 'MB';
 
 export function isThroughput(unit: Unit): boolean {
   return unit === 'req/s';

@@ -3,7 +3,6 @@ import { reportLabels } from '../labels';
 import { escapeXml, LIGHT_COLORS } from './format';
 import { renderProgressChartSvg } from './render-chart-svg';
 import {
-  buildReportTables,
   cellText,
   documentSections,
   documentTables,
@@ -61,7 +60,7 @@ const heading = (level: 2 | 3, text: string) =>
 
 export function renderHtml(report: JointReport): string {
   const labels = reportLabels(report.locale);
-  const tables = documentTables(report, buildReportTables(report));
+  const tables = documentTables(report);
   const title = `${report.plan.title} ${labels.reportTitle}`;
   const meta = reportMetaLines(report)
     .map(

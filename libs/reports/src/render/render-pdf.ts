@@ -5,7 +5,6 @@ import { loadCjkFonts } from './cjk-font';
 import { LIGHT_COLORS } from './format';
 import { CHART_COLORS, progressChartLayout } from './render-chart-svg';
 import {
-  buildReportTables,
   cellText,
   documentSections,
   documentTables,
@@ -147,7 +146,7 @@ function drawChart(doc: Doc, report: JointReport): void {
 
 export function renderPdf(report: JointReport): Promise<Buffer> {
   const labels = reportLabels(report.locale);
-  const tables = documentTables(report, buildReportTables(report));
+  const tables = documentTables(report);
   const fonts = loadCjkFonts();
   const title = `${report.plan.title} ${labels.reportTitle}`;
   const doc = new PDFDocument({

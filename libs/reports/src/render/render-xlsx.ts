@@ -7,8 +7,10 @@ import {
   buildReportTables,
   documentSections,
   reportMetaLines,
+  sheetTables,
   workItemCells,
   workItemColumns,
+  type LazyTable,
   type ReportTable,
   type TableCell,
 } from './report-tables';
@@ -106,20 +108,51 @@ function writeTable(
   return startRow + 1 + table.rows.length;
 }
 
-function addTableSheet(
+/** Rows between waits for the zip (see `zipCaughtUp`). */
+const ROWS_PER_WAIT = 2_000;
+
+/**
+ * A sheet of its own with a frozen header and a filter, its rows written as they are made,
+ * batch by batch (`rows` may be a database cursor).
+ */
+async function addStreamedSheet(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  output: Writable,
   name: string,
-  table: ReportTable,
+  columns: ReportTable['columns'],
+  rows: AsyncIterable<readonly TableCell[][]> | Iterable<readonly TableCell[][]>,
   timeZone: string,
   frozenColumns = 0,
-): void {
+): Promise<void> {
+  const header: ReportTable = { title: name, columns, rows: [] };
   const sheet = workbook.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1, xSplit: frozenColumns }],
   });
-  sizeColumns(sheet, [table]);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
-  writeTable(sheet, 1, table, timeZone);
+  sizeColumns(sheet, [header]);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  let next = writeTable(sheet, 1, header, timeZone);
+  for await (const batch of rows) {
+    for (const cells of batch) {
+      const sheetRow = sheet.getRow(next++);
+      cells.forEach((cell, index) => writeCell(sheetRow.getCell(index + 1), cell, timeZone));
+      sheetRow.commit();
+    }
+    await zipCaughtUp(sheet, output);
+  }
   sheet.commit();
+}
+
+/** A lazy table's rows in batches. */
+function* batchesOf(table: LazyTable): Generator<TableCell[][]> {
+  let batch: TableCell[][] = [];
+  for (const row of table.rows()) {
+    batch.push(row);
+    if (batch.length === ROWS_PER_WAIT) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
 }
 
 /** A titled block of the summary sheet: a note, a table, or "none" for an empty table. */
@@ -145,31 +178,12 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet, output: Writable): Promise<
   if (output.writableNeedDrain) await new Promise((resolve) => output.once('drain', resolve));
 }
 
-/** The sheet of every work item, streamed from `rows`. */
-async function writeWorkItemSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  output: Writable,
-  labels: ReportLabels,
+/** Work-item rows as table cells, batch by batch as the source yields them. */
+async function* workItemBatches(
   rows: WorkItemRowSource,
-  timeZone: string,
-): Promise<void> {
-  const columns = workItemColumns(labels);
-  const header: ReportTable = { title: labels.sections.workItems, columns, rows: [] };
-  const sheet = workbook.addWorksheet(labels.sheets.workItems, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sizeColumns(sheet, [header]);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  let next = writeTable(sheet, 1, header, timeZone);
-  for await (const batch of rows) {
-    for (const row of batch) {
-      const sheetRow = sheet.getRow(next++);
-      workItemCells(row, labels).forEach((cell, index) =>
-        writeCell(sheetRow.getCell(index + 1), cell, timeZone),
-      );
-      sheetRow.commit();
-    }
-    await zipCaughtUp(sheet, output);
-  }
-  sheet.commit();
+  labels: ReportLabels,
+): AsyncGenerator<TableCell[][]> {
+  for await (const batch of rows) yield batch.map((row) => workItemCells(row, labels));
 }
 
 /** Writes the workbook to `output`; the work-item sheet from `rows` (the report's own list by default). */
@@ -179,7 +193,16 @@ export async function writeXlsx(
   rows: WorkItemRowSource = [report.workItems],
 ): Promise<void> {
   const labels = reportLabels(report.locale);
-  const tables = buildReportTables({ ...report, workItems: [] });
+  // The long sheets stream from their lazy tables; the summary's tables are small.
+  const sheets = sheetTables(report);
+  const tables = buildReportTables({
+    ...report,
+    matrix: { tasks: [], organizations: [], cells: [] },
+    overdue: [],
+    dueSoon: [],
+    updatesSince: [],
+    workItems: [],
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,
@@ -225,11 +248,21 @@ export async function writeXlsx(
   }
   summary.commit();
 
-  addTableSheet(workbook, labels.sheets.matrix, tables.matrix, report.timeZone, 2);
-  addTableSheet(workbook, labels.sheets.overdue, tables.overdue, report.timeZone);
-  addTableSheet(workbook, labels.sheets.dueSoon, tables.dueSoon, report.timeZone);
-  addTableSheet(workbook, labels.sheets.updates, tables.updates, report.timeZone);
-  await writeWorkItemSheet(workbook, output, labels, rows, report.timeZone);
+  const { timeZone } = report;
+  const stream = (name: string, table: LazyTable, frozenColumns = 0) =>
+    addStreamedSheet(workbook, output, name, table.columns, batchesOf(table), timeZone, frozenColumns);
+  await stream(labels.sheets.matrix, sheets.matrix, 2);
+  await stream(labels.sheets.overdue, sheets.overdue);
+  await stream(labels.sheets.dueSoon, sheets.dueSoon);
+  await stream(labels.sheets.updates, sheets.updates);
+  await addStreamedSheet(
+    workbook,
+    output,
+    labels.sheets.workItems,
+    workItemColumns(labels),
+    workItemBatches(rows, labels),
+    timeZone,
+  );
   await workbook.commit();
 }
 

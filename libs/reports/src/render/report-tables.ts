@@ -5,13 +5,14 @@ import type {
   StandingCounts,
   WorkItemRow,
   OrganizationFigures,
+  ProgressMatrix,
   ReportFigures,
   ReportOrganization,
   ReportPerson,
   TrafficLight,
   WorkItemStatus,
 } from '../joint-report';
-import { reportLabels, type ReportLabels } from '../labels';
+import { reportLabels, type ReportLabels, type ShownOfTotal } from '../labels';
 import { formatDateTime, formatPercent } from './format';
 
 /**
@@ -78,13 +79,6 @@ export function buildReportTables(report: JointReport): ReportTables {
   const { columns: c, sections: s } = labels;
   const col = (header: string, width: number): TableColumn => ({ header, width });
   const org = (organization: ReportOrganization) => text(organization.name);
-  const person = (p: ReportPerson | null) => text(p?.name ?? null);
-  const status = (value: WorkItemStatus) => text(labels.status[value]);
-  const light = (value: TrafficLight): TableCell => ({
-    value: labels.light[value],
-    format: 'text',
-    light: value,
-  });
 
   const referenceColumns = [col(c.taskCode, 9), col(c.taskTitle, 36), col(c.organization, 18)];
   const reference = (row: { taskCode: string; taskTitle: string; organization: ReportOrganization }) => [
@@ -93,7 +87,6 @@ export function buildReportTables(report: JointReport): ReportTables {
     org(row.organization),
   ];
 
-  const cellsByTask = indexCellsByTask(report.matrix.cells);
   const standingRow = (name: string, counts: StandingCounts) => [
     text(name),
     integer(counts.onTime),
@@ -101,6 +94,8 @@ export function buildReportTables(report: JointReport): ReportTables {
     { ...integer(counts.overdue), light: counts.overdue > 0 ? ('red' as const) : undefined },
     integer(counts.onTime + counts.extended + counts.overdue),
   ];
+
+  const sheets = sheetTables(report);
 
   return {
     headline: {
@@ -129,86 +124,10 @@ export function buildReportTables(report: JointReport): ReportTables {
         percent(r.averageProgress),
       ]),
     },
-    matrix: {
-      title: s.matrix,
-      columns: [
-        col(c.taskCode, 9),
-        col(c.taskTitle, 36),
-        ...report.matrix.organizations.map((o) => col(o.name, 12)),
-      ],
-      rows: report.matrix.tasks.map((task) => {
-        const cells = cellsByTask.get(task.id) ?? new Map<string, MatrixCell>();
-        return [
-          text(task.code),
-          text(task.title),
-          ...report.matrix.organizations.map((o) => {
-            const cell = cells.get(o.id);
-            return cell ? percent(cell.progress, cell.light) : text(null);
-          }),
-        ];
-      }),
-    },
-    overdue: {
-      title: s.overdue,
-      columns: [
-        ...referenceColumns,
-        col(c.owner, 10),
-        col(c.deadline, 11),
-        col(c.daysOverdue, 9),
-        col(c.progress, 8),
-        col(c.status, 8),
-      ],
-      rows: report.overdue.map((r) => [
-        ...reference(r),
-        person(r.owner),
-        date(r.deadline),
-        { ...integer(r.daysOverdue), light: 'red' },
-        percent(r.progress),
-        status(r.status),
-      ]),
-    },
-    dueSoon: {
-      title: s.dueSoon,
-      columns: [
-        ...referenceColumns,
-        col(c.owner, 10),
-        col(c.deadline, 11),
-        col(c.daysLeft, 9),
-        col(c.progress, 8),
-        col(c.status, 8),
-        col(c.light, 10),
-        col(c.deadlineStanding, 8),
-      ],
-      rows: report.dueSoon.map((r) => [
-        ...reference(r),
-        person(r.owner),
-        date(r.deadline),
-        integer(r.daysLeft),
-        percent(r.progress),
-        status(r.status),
-        light(r.light),
-        standingCell(r.deadlineStanding, labels),
-      ]),
-    },
-    updates: {
-      title: s.updates,
-      columns: [
-        col(c.at, 16),
-        col(c.taskCode, 9),
-        col(c.organization, 18),
-        col(c.author, 10),
-        col(c.text, 50),
-        col(c.progress, 8),
-      ],
-      rows: report.updatesSince.map((u) => [
-        dateTime(u.at),
-        text(u.taskCode),
-        org(u.organization),
-        person(u.author),
-        text(u.text),
-        u.progress === null ? text(null) : percent(u.progress),
-      ]),
-    },
+    matrix: materialized(sheets.matrix),
+    overdue: materialized(sheets.overdue),
+    dueSoon: materialized(sheets.dueSoon),
+    updates: materialized(sheets.updates),
     finished: {
       title: s.finished,
       columns: [...referenceColumns, col(c.finishedAt, 16)],
@@ -254,6 +173,135 @@ export function buildReportTables(report: JointReport): ReportTables {
       title: s.workItems,
       columns: workItemColumns(labels),
       rows: report.workItems.map((row) => workItemCells(row, labels)),
+    },
+  };
+}
+
+/** A table whose rows are made as they are read: the XLSX streams its long sheets from these. */
+export interface LazyTable {
+  title: string;
+  columns: TableColumn[];
+  rows: () => Iterable<TableCell[]>;
+}
+
+const materialized = (table: LazyTable): ReportTable => ({
+  title: table.title,
+  columns: table.columns,
+  rows: [...table.rows()],
+});
+
+/**
+ * The tables that grow with the plan — the matrix (tasks × units) and the overdue, due-soon and
+ * update lists — with rows made one at a time, so a sheet of any length never exists as cells.
+ */
+export function sheetTables(
+  report: JointReport,
+): Record<'matrix' | 'overdue' | 'dueSoon' | 'updates', LazyTable> {
+  const labels = reportLabels(report.locale);
+  const { columns: c, sections: s } = labels;
+  const col = (header: string, width: number): TableColumn => ({ header, width });
+  const org = (organization: ReportOrganization) => text(organization.name);
+  const person = (p: ReportPerson | null) => text(p?.name ?? null);
+  const status = (value: WorkItemStatus) => text(labels.status[value]);
+  const light = (value: TrafficLight): TableCell => ({
+    value: labels.light[value],
+    format: 'text',
+    light: value,
+  });
+  const referenceColumns = [col(c.taskCode, 9), col(c.taskTitle, 36), col(c.organization, 18)];
+  const reference = (row: { taskCode: string; taskTitle: string; organization: ReportOrganization }) => [
+    text(row.taskCode),
+    text(row.taskTitle),
+    org(row.organization),
+  ];
+  const rowsOf =
+    <T>(list: readonly T[], cells: (item: T) => TableCell[]) =>
+    () =>
+      (function* () {
+        for (const item of list) yield cells(item);
+      })();
+  let cellsByTask: Map<string, Map<string, MatrixCell>> | undefined;
+  return {
+    matrix: {
+      title: s.matrix,
+      columns: [
+        col(c.taskCode, 9),
+        col(c.taskTitle, 36),
+        ...report.matrix.organizations.map((o) => col(o.name, 12)),
+      ],
+      rows: rowsOf(report.matrix.tasks, (task) => {
+        cellsByTask ??= indexCellsByTask(report.matrix.cells);
+        const cells = cellsByTask.get(task.id) ?? new Map<string, MatrixCell>();
+        return [
+          text(task.code),
+          text(task.title),
+          ...report.matrix.organizations.map((o) => {
+            const cell = cells.get(o.id);
+            return cell ? percent(cell.progress, cell.light) : text(null);
+          }),
+        ];
+      }),
+    },
+    overdue: {
+      title: s.overdue,
+      columns: [
+        ...referenceColumns,
+        col(c.owner, 10),
+        col(c.deadline, 11),
+        col(c.daysOverdue, 9),
+        col(c.progress, 8),
+        col(c.status, 8),
+      ],
+      rows: rowsOf(report.overdue, (r) => [
+        ...reference(r),
+        person(r.owner),
+        date(r.deadline),
+        { ...integer(r.daysOverdue), light: 'red' },
+        percent(r.progress),
+        status(r.status),
+      ]),
+    },
+    dueSoon: {
+      title: s.dueSoon,
+      columns: [
+        ...referenceColumns,
+        col(c.owner, 10),
+        col(c.deadline, 11),
+        col(c.daysLeft, 9),
+        col(c.progress, 8),
+        col(c.status, 8),
+        col(c.light, 10),
+        col(c.deadlineStanding, 8),
+      ],
+      rows: rowsOf(report.dueSoon, (r) => [
+        ...reference(r),
+        person(r.owner),
+        date(r.deadline),
+        integer(r.daysLeft),
+        percent(r.progress),
+        status(r.status),
+        light(r.light),
+        standingCell(r.deadlineStanding, labels),
+      ]),
+    },
+    updates: {
+      title: s.updates,
+      columns: [
+        col(c.at, 16),
+        col(c.taskCode, 9),
+        col(c.organization, 18),
+        col(c.author, 10),
+        col(c.text, 50),
+        col(c.progress, 8),
+      ],
+      rows: rowsOf(report.updatesSince, (u) => [
+        dateTime(u.at),
+        text(u.taskCode),
+        org(u.organization),
+        person(u.author),
+        text(u.text),
+        u.progress === null ? text(null) : percent(u.progress),
+      ]),
     },
   };
 }
@@ -355,67 +403,121 @@ export const DOCUMENT_TABLE_ROWS = 200;
 /** Matrix rows (tasks) and organization columns a mail or PDF shows: the ones needing attention most. */
 export const DOCUMENT_MATRIX_ROWS = 60;
 export const DOCUMENT_MATRIX_ORGANIZATIONS = 20;
-/** The matrix's columns before the organizations': task code and title. */
-const MATRIX_TASK_COLUMNS = 2;
 
 /**
  * The tables as a mail (HTML) or a printed page (PDF) shows them: a large plan's matrix keeps the
- * tasks and organizations with the most red, then yellow cells, in plan order, and long lists keep their first rows
- * (the aggregation sorts them most urgent first); each cut table says so and where the rest is.
+ * tasks and organizations with the most red, then yellow cells, in plan order, and long lists keep
+ * their first rows (the aggregation sorts them most urgent first); each cut table says how many it
+ * leaves out and where the rest is. Cut before the tables are made: a national plan's full matrix
+ * would be half a million cells for a page that shows 1,200.
  */
-export function documentTables(report: JointReport, tables: ReportTables): ReportTables {
+export function documentTables(report: JointReport): ReportTables {
   const labels = reportLabels(report.locale);
-  const abridged = {} as ReportTables;
-  for (const key of Object.keys(tables) as Array<keyof ReportTables>) {
-    const table = tables[key];
-    abridged[key] =
-      key === 'matrix'
-        ? focusedMatrix(table, labels)
-        : table.rows.length <= DOCUMENT_TABLE_ROWS
-          ? table
-          : {
-              ...table,
-              rows: table.rows.slice(0, DOCUMENT_TABLE_ROWS),
-              note: labels.meta.abridgedRows(DOCUMENT_TABLE_ROWS, table.rows.length),
-            };
+  const cut = <T>(list: readonly T[], limit = DOCUMENT_TABLE_ROWS): T[] => list.slice(0, limit);
+  const focus = focusedMatrix(report.matrix);
+  const tables = buildReportTables({
+    ...report,
+    byProvince: cut(report.byProvince),
+    byMinistry: cut(report.byMinistry),
+    ranking: cut(report.ranking),
+    // Its first row is every item's.
+    deadlineStanding: {
+      ...report.deadlineStanding,
+      byOrganization: cut(report.deadlineStanding.byOrganization, DOCUMENT_TABLE_ROWS - 1),
+    },
+    matrix: focus.matrix,
+    overdue: cut(report.overdue),
+    dueSoon: cut(report.dueSoon),
+    updatesSince: cut(report.updatesSince),
+    changes: {
+      finished: cut(report.changes.finished),
+      newlyOverdue: cut(report.changes.newlyOverdue),
+      progressDeltas: cut(report.changes.progressDeltas),
+    },
+    indicators: cut(report.indicators),
+    workItems: [],
+  });
+  const totals: Partial<Record<keyof ReportTables, number>> = {
+    byProvince: report.byProvince.length,
+    byMinistry: report.byMinistry.length,
+    ranking: report.ranking.length,
+    deadlineStanding: report.deadlineStanding.byOrganization.length + 1,
+    overdue: report.overdue.length,
+    dueSoon: report.dueSoon.length,
+    updates: report.updatesSince.length,
+    finished: report.changes.finished.length,
+    newlyOverdue: report.changes.newlyOverdue.length,
+    progressDeltas: report.changes.progressDeltas.length,
+    indicators: report.indicators.length,
+  };
+  for (const [key, total] of Object.entries(totals) as Array<[keyof ReportTables, number]>) {
+    const shown = tables[key].rows.length;
+    if (total > shown) tables[key] = { ...tables[key], note: labels.meta.abridgedRows(shown, total) };
   }
-  return abridged;
+  if (focus.tasks.shown < focus.tasks.total || focus.organizations.shown < focus.organizations.total) {
+    tables.matrix = { ...tables.matrix, note: labels.meta.abridgedMatrix(focus.tasks, focus.organizations) };
+  }
+  return tables;
 }
 
-function focusedMatrix(matrix: ReportTable, labels: ReportLabels): ReportTable {
-  const organizationCount = matrix.columns.length - MATRIX_TASK_COLUMNS;
-  if (matrix.rows.length <= DOCUMENT_MATRIX_ROWS && organizationCount <= DOCUMENT_MATRIX_ORGANIZATIONS) {
-    return matrix;
+/** The matrix cut to the tasks, then among them the organizations, with the most red, then yellow cells. */
+function focusedMatrix(matrix: ProgressMatrix): {
+  matrix: ProgressMatrix;
+  tasks: ShownOfTotal;
+  organizations: ShownOfTotal;
+} {
+  const tasks = matrix.tasks.length;
+  const organizations = matrix.organizations.length;
+  if (tasks <= DOCUMENT_MATRIX_ROWS && organizations <= DOCUMENT_MATRIX_ORGANIZATIONS) {
+    return {
+      matrix,
+      tasks: { shown: tasks, total: tasks },
+      organizations: { shown: organizations, total: organizations },
+    };
   }
-  const rows = mostUrgent(matrix.rows, DOCUMENT_MATRIX_ROWS).map((index) => matrix.rows[index]);
-  const columnCells = Array.from({ length: organizationCount }, (_, column) =>
-    rows.map((row) => row[MATRIX_TASK_COLUMNS + column]),
-  );
-  const columns = [
-    ...Array.from({ length: MATRIX_TASK_COLUMNS }, (_, index) => index),
-    ...mostUrgent(columnCells, DOCUMENT_MATRIX_ORGANIZATIONS).map((column) => MATRIX_TASK_COLUMNS + column),
-  ];
+  const taskPosition = new Map(matrix.tasks.map((task, index) => [task.id, index]));
+  const organizationPosition = new Map(matrix.organizations.map((o, index) => [o.id, index]));
+  const taskCounts = lightCounts(tasks);
+  for (const cell of matrix.cells) taskCounts.add(taskPosition.get(cell.taskId)!, cell.light);
+  const keptTasks = new Set(taskCounts.mostUrgent(DOCUMENT_MATRIX_ROWS));
+  const organizationCounts = lightCounts(organizations);
+  for (const cell of matrix.cells) {
+    if (keptTasks.has(taskPosition.get(cell.taskId)!)) {
+      organizationCounts.add(organizationPosition.get(cell.organizationId)!, cell.light);
+    }
+  }
+  const keptOrganizations = new Set(organizationCounts.mostUrgent(DOCUMENT_MATRIX_ORGANIZATIONS));
   return {
-    ...matrix,
-    columns: columns.map((index) => matrix.columns[index]),
-    rows: rows.map((row) => columns.map((index) => row[index])),
-    note: labels.meta.abridgedMatrix(
-      { shown: rows.length, total: matrix.rows.length },
-      { shown: columns.length - MATRIX_TASK_COLUMNS, total: organizationCount },
-    ),
+    matrix: {
+      tasks: matrix.tasks.filter((_, index) => keptTasks.has(index)),
+      organizations: matrix.organizations.filter((_, index) => keptOrganizations.has(index)),
+      cells: matrix.cells.filter(
+        (cell) =>
+          keptTasks.has(taskPosition.get(cell.taskId)!) &&
+          keptOrganizations.has(organizationPosition.get(cell.organizationId)!),
+      ),
+    },
+    tasks: { shown: keptTasks.size, total: tasks },
+    organizations: { shown: keptOrganizations.size, total: organizations },
   };
 }
 
-/** Positions of the `limit` lines (rows or columns) with the most red, then yellow cells, in their order. */
-function mostUrgent(lines: TableCell[][], limit: number): number[] {
-  const count = (line: TableCell[], light: TrafficLight) =>
-    line.filter((cell) => cell.light === light).length;
-  return lines
-    .map((line, index) => ({ index, red: count(line, 'red'), yellow: count(line, 'yellow') }))
-    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.index - b.index)
-    .slice(0, limit)
-    .map((entry) => entry.index)
-    .sort((a, b) => a - b);
+/** Red and yellow cells per line (a task or an organization); `mostUrgent` keeps the `limit` with most, in their order. */
+function lightCounts(lines: number) {
+  const red = new Uint32Array(lines);
+  const yellow = new Uint32Array(lines);
+  return {
+    add(line: number, light: TrafficLight) {
+      if (light === 'red') red[line]++;
+      else if (light === 'yellow') yellow[line]++;
+    },
+    mostUrgent(limit: number): number[] {
+      return Array.from({ length: lines }, (_, index) => index)
+        .sort((a, b) => red[b] - red[a] || yellow[b] - yellow[a] || a - b)
+        .slice(0, limit)
+        .sort((a, b) => a - b);
+    },
+  };
 }
 
 /** A heading with one or more tables, in the order the HTML and PDF documents show them. */

@@ -46,7 +46,6 @@ function item(
     taskId,
     organizationId,
     ownerId: null,
-    ownerName: null,
     deadline: '2027-06-30',
     originalDeadline: '2027-06-30',
     startDate: '2026-01-01',
@@ -78,7 +77,6 @@ describe(JointReportTally.name, () => {
     item('a-gd', 'task-1', 'org-gd', {
       deadline: '2026-10-31',
       ownerId: 'u-1',
-      ownerName: '陈晓',
       progress: 40,
     }),
     item('b-gx', 'task-2', 'org-gx', {
@@ -124,8 +122,10 @@ describe(JointReportTally.name, () => {
       overdue: [false, true, false, false, false],
     });
     expect(result.overdue).toEqual([
-      expect.objectContaining({ workItemId: 'a-gd', daysOverdue: 25, owner: { id: 'u-1', name: '陈晓' } }),
+      expect.objectContaining({ workItemId: 'a-gd', daysOverdue: 25, owner: { id: 'u-1', name: '' } }),
     ]);
+    // One object per owner, for the loader to name.
+    expect(result.owners.get('u-1')).toBe(result.overdue[0].owner);
     expect(result.dueSoon).toEqual([
       expect.objectContaining({ workItemId: 'b-gx', daysLeft: 15, deadlineStanding: 'extended' }),
     ]);

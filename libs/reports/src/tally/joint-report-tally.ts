@@ -61,7 +61,6 @@ export interface TallyItem {
   taskId: string;
   organizationId: string;
   ownerId: string | null;
-  ownerName: string | null;
   /** YYYY-MM-DD */
   deadline: string;
   /** YYYY-MM-DD, the first deadline set. */
@@ -103,6 +102,11 @@ export interface TallyResult {
   summary: ReportRunSummary;
   /** The tasks with items, in plan order (the updates section reads theirs). */
   taskIds: string[];
+  /**
+   * The owners of the listed items (overdue, due soon), one object each, named '' until the
+   * loader fills in `name`: looking up a few hundred names costs less than joining every item's.
+   */
+  owners: Map<string, ReportPerson>;
 }
 
 /** Running totals of one organization (or of the headline) while the items stream past. */
@@ -328,7 +332,7 @@ export class JointReportTally {
   private owner(item: TallyItem): ReportPerson | null {
     if (item.ownerId === null) return null;
     let person = this.owners.get(item.ownerId);
-    if (!person) this.owners.set(item.ownerId, (person = { id: item.ownerId, name: item.ownerName ?? '' }));
+    if (!person) this.owners.set(item.ownerId, (person = { id: item.ownerId, name: '' }));
     return person;
   }
 
@@ -404,6 +408,7 @@ export class JointReportTally {
         },
       },
       taskIds: tasks.map((task) => task.id),
+      owners: this.owners,
     };
   }
 }
