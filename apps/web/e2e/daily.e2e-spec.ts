@@ -163,6 +163,16 @@ describe('the demo at work: the coordinator’s day on a phone, counts that foll
     await visible(phone.getByTestId('my-work-inbox-sent_back'));
     expect(await phone.getByTestId('my-work-inbox-question').count()).toBe(0);
 
+    // The language switch lives in the same menu; English labels are longer and must fit too.
+    await phone.getByTestId('user-menu').click();
+    await phone.getByRole('menuitem', { name: 'English' }).click();
+    await visible(phone.getByRole('heading', { name: 'My work' }));
+    await expectNoSidewaysScroll(phone, 'my-work-en');
+    await phone.screenshot({ path: join(SCREENSHOTS, 'daily-phone-my-work-en.png') });
+    await phone.getByTestId('user-menu').click();
+    await phone.getByRole('menuitem', { name: '中文' }).click();
+    await visible(phone.getByRole('heading', { name: '我的工作' }));
+
     // Sign out from the user menu.
     await phone.getByTestId('user-menu').click();
     await phone.getByRole('menuitem', { name: /退出登录/ }).click();

@@ -97,6 +97,7 @@ export function MyWorkPage() {
       <InboxCounts inbox={inbox.data} />
       <Space wrap style={{ marginBottom: 16 }}>
         <Segmented<View>
+          className="my-work-views"
           value={view}
           onChange={(next) => url.set({ view: next })}
           options={VIEWS.map((value) => ({ value, label: t(`myWork.${value}` as MessageKey) }))}
