@@ -117,8 +117,11 @@ describe('notices and administration in the browser', () => {
     return page;
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    // Let antd's dialogs and messages finish appearing: a half-faded dialog says nothing in a picture.
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
 
   /** Nothing on the page may be wider than the phone: the layout reflows, it does not scroll sideways. */
   async function fitsTheScreen(page: Page): Promise<void> {
@@ -240,7 +243,8 @@ describe('notices and administration in the browser', () => {
     await visible(page.locator('.ant-select-item-option-active').filter({ hasText: /^广西壮族自治区$/ }));
     await page.keyboard.press('Enter');
     await shot(page, 'organization-new-1280');
-    await dialog.getByRole('button', { name: label('保存') }).click();
+    // The dialog's own OK button: while a select inside it has focus, antd marks the dialog in ways the role query misses.
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
     // 桂 already names Guangxi: the API's 409 is shown in the form, and nothing was created.
     await visible(
       dialog.getByRole('alert').getByText('“桂”已是“广西壮族自治区”（GX）的简称或别名', { exact: false }),
@@ -248,7 +252,7 @@ describe('notices and administration in the browser', () => {
     await shot(page, 'organization-duplicate-1280');
     await dialog.getByLabel('别名').focus();
     await page.keyboard.press('Backspace');
-    await dialog.getByRole('button', { name: label('保存') }).click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await visible(page.getByText('已保存'));
     await page.goto(`${baseUrl}/admin/organizations?q=驻海南`);
     await visible(page.getByRole('cell', { name: '广西壮族自治区人民政府驻海南办事处', exact: true }));
@@ -259,7 +263,7 @@ describe('notices and administration in the browser', () => {
     await visible(edit.getByTestId('robot-settings'));
     await edit.getByLabel('名称').first().fill('广西壮族自治区驻海南联络处');
     await shot(page, 'organization-edit-1280');
-    await edit.getByRole('button', { name: label('保存') }).click();
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
     await visible(page.getByRole('cell', { name: '广西壮族自治区驻海南联络处', exact: true }));
     const [saved] = await t.db.query(
       `SELECT name, short_names, parent_id IS NOT NULL AS has_parent FROM organizations WHERE code = 'GX-LO-HI'`,
@@ -290,6 +294,8 @@ describe('notices and administration in the browser', () => {
     await visible(phone.getByRole('dialog').getByTestId('robot-settings'));
     await shot(phone, 'organization-edit-390');
     await phone.goto(`${baseUrl}/admin/users?q=liaison`);
+    await visible(phone.getByText('liaison.gx@xietong.local', { exact: true }));
+    await fitsTheScreen(phone);
     await phone.getByRole('switch', { name: '启用: liaison.gx@xietong.local' }).click();
     await visible(
       phone.getByRole('dialog').locator('.ant-modal-confirm-title', { hasText: '停用 广西驻粤办联络员？' }),

@@ -9,6 +9,7 @@ import { useUrlState } from '../../api/use-url-state';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { urlPagination } from '../../components/url-pagination';
 import { useI18n } from '../../i18n';
+import { labelled } from '../work-items/work-item-columns';
 
 const PAGE_SIZE = 20;
 
@@ -142,9 +143,10 @@ export function UsersPage() {
         rowKey="id"
         loading={users.loading}
         dataSource={users.data?.items ?? []}
+        className="responsive-table"
         scroll={{ x: 800 }}
         pagination={urlPagination(url, users.data?.total, PAGE_SIZE, t)}
-        columns={[
+        columns={labelled<AdminUser>([
           { title: t('admin.name'), dataIndex: 'displayName' },
           { title: t('admin.email'), dataIndex: 'email' },
           {
@@ -170,7 +172,7 @@ export function UsersPage() {
               />
             ),
           },
-        ]}
+        ])}
       />
       <NewUserModal open={creating} onClose={() => setCreating(false)} onCreated={users.reload} />
     </>
