@@ -200,6 +200,10 @@ describe('authorization matrix', () => {
     ['POST /admin/organizations',         201,  403,    403,        403,    403],
     ['PATCH /admin/organizations/:id',    200,  403,    403,        403,    403],
     ['PUT /plans/:id/managers',           200,  403,    403,        403,    403],
+    ['POST /notifications/read-all',      200,  200,    200,        200,    200],
+    ['GET /admin/notifications/failed',   200,  403,    403,        403,    403],
+    // No such delivery: the admin passes the guard and hears 404; everyone else never gets that far.
+    ['POST /admin/notifications/:id/retry', 404, 403,   403,        403,    403],
   ];
 
   const unique = () => randomBytes(3).toString('hex');
@@ -236,6 +240,10 @@ describe('authorization matrix', () => {
           `/api/admin/organizations/${await idOf(`SELECT id FROM organizations WHERE code = $1`, 'GX-LO-GD')}`,
         )
         .send({ aliases: [`驻粤办${unique()}`] }),
+    'POST /notifications/read-all': async (http) => http().post('/api/notifications/read-all'),
+    'GET /admin/notifications/failed': async (http) => http().get('/api/admin/notifications/failed'),
+    'POST /admin/notifications/:id/retry': async (http) =>
+      http().post('/api/admin/notifications/00000000-0000-4000-8000-000000000000/retry'),
     'PUT /plans/:id/managers': async (http) =>
       http()
         .put(`/api/plans/${planA.id}/managers`)
