@@ -75,6 +75,22 @@ describe('the demo at work: the coordinator’s day on a phone, counts that foll
     await t?.close();
   });
 
+  /** How many of the organization's items the api lists with `filters`, as my work's views ask. */
+  async function listed(
+    email: string,
+    organizationCode: string,
+    filters: Record<string, string>,
+  ): Promise<number> {
+    const [{ id }] = await t.db.query(`SELECT id FROM organizations WHERE code = $1`, [organizationCode]);
+    const page = await t
+      .http()
+      .get('/api/work-items')
+      .query({ organizationId: id, pageSize: 1, ...filters })
+      .set('Authorization', await t.login(email))
+      .expect(200);
+    return page.body.total;
+  }
+
   async function signIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
     const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
     contexts.push(context);
@@ -83,7 +99,11 @@ describe('the demo at work: the coordinator’s day on a phone, counts that foll
   }
 
   it('at 390 × 844: my work as cards, an update with progress, a status change, a question answered, sign-out — no sideways scroll', async () => {
+    const blockedBefore = await listed('coordinator.gx@xietong.local', 'GX', { status: 'blocked' });
     const phone = await signIn('coordinator.gx@xietong.local', PHONE);
+    await visible(
+      phone.getByTestId('my-work-view-blocked').getByText(String(blockedBefore), { exact: true }),
+    );
     const counts = phone.getByTestId('my-work-inbox');
     await visible(counts.getByTestId('my-work-inbox-question'));
     await visible(counts.getByTestId('my-work-inbox-sent_back'));
@@ -164,6 +184,10 @@ describe('the demo at work: the coordinator’s day on a phone, counts that foll
     await phone.getByRole('menuitem', { name: '我的工作' }).click();
     await visible(phone.getByTestId('my-work-inbox-sent_back'));
     expect(await phone.getByTestId('my-work-inbox-question').count()).toBe(0);
+    // The item set 受阻 above now counts among the blocked.
+    await visible(
+      phone.getByTestId('my-work-view-blocked').getByText(String(blockedBefore + 1), { exact: true }),
+    );
 
     // The language switch lives in the same menu; English labels are longer and must fit too.
     await phone.getByTestId('user-menu').click();
@@ -190,6 +214,9 @@ describe('the demo at work: the coordinator’s day on a phone, counts that foll
     const extensions = manager.getByTestId('my-work-inbox-extension_to_decide');
     await visible(extensions.getByText('待审批延期 1'));
     await visible(manager.getByTestId('my-work-inbox-completion_to_review').getByText('待审核销号 1'));
+    const overdue = await listed('manager@xietong.local', 'NDRC', { overdue: 'true' });
+    expect(overdue).toBeGreaterThan(0);
+    await visible(manager.getByTestId('my-work-view-overdue').getByText(String(overdue), { exact: true }));
     await manager.screenshot({ path: join(SCREENSHOTS, 'daily-manager-my-work.png'), fullPage: true });
 
     await extensions.click();

@@ -17,6 +17,8 @@ import { labelled, workItemColumns } from '../work-items/work-item-columns';
 
 type View = 'dueSoon' | 'overdue' | 'blocked' | 'recent' | 'all';
 const VIEWS: View[] = ['dueSoon', 'overdue', 'blocked', 'recent', 'all'];
+/** Views whose size says something (recent and all are the same items in another order). */
+const COUNTED_VIEWS = ['dueSoon', 'overdue', 'blocked', 'all'] as const;
 const PAGE_SIZE = 20;
 
 function addDays(date: string, days: number): string {
@@ -70,6 +72,34 @@ export function MyWorkPage() {
     [me.actingOrganizationId, view, q, url.page],
   );
 
+  // Each view's size beside its name, reloaded with the list (a post can move an item between views).
+  const [countsKey, setCountsKey] = useState(0);
+  const viewCounts = useApi(
+    async (signal) => {
+      const pages = await Promise.all(
+        COUNTED_VIEWS.map((counted) =>
+          api<WorkItemPage<WorkItem>>('/api/work-items', {
+            query: {
+              organizationId: me.actingOrganizationId,
+              q,
+              page: 1,
+              pageSize: 1,
+              ...viewQuery(counted),
+            },
+            signal,
+          }),
+        ),
+      );
+      return new Map<View, string>(
+        COUNTED_VIEWS.map((counted, index) => [
+          counted,
+          `${pages[index].total}${pages[index].totalExact === false ? '+' : ''}`,
+        ]),
+      );
+    },
+    [me.actingOrganizationId, q, countsKey],
+  );
+
   const columns = labelled<WorkItem>([
     ...workItemColumns(t),
     {
@@ -100,7 +130,19 @@ export function MyWorkPage() {
           className="my-work-views"
           value={view}
           onChange={(next) => url.set({ view: next })}
-          options={VIEWS.map((value) => ({ value, label: t(`myWork.${value}` as MessageKey) }))}
+          options={VIEWS.map((value) => ({
+            value,
+            label: (
+              <span data-testid={`my-work-view-${value}`}>
+                {t(`myWork.${value}` as MessageKey)}
+                {viewCounts.data?.has(value) && (
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 4 }}>
+                    {viewCounts.data.get(value)}
+                  </Typography.Text>
+                )}
+              </span>
+            ),
+          }))}
         />
         <Input.Search
           allowClear
@@ -128,6 +170,7 @@ export function MyWorkPage() {
         onClose={() => setUpdating(null)}
         onPosted={() => {
           items.reload();
+          setCountsKey((key) => key + 1);
           // An answer clears a question, an update a send-back: the counts follow.
           inbox.reload();
         }}
