@@ -132,6 +132,8 @@ describe('notices and administration in the browser', () => {
   it('Guangxi reads Guangdong’s updates on the notifications page, marks them read and opts in to each post', async () => {
     const page = await signIn('coordinator.gx@xietong.local');
     await page.getByTestId('notification-bell').click();
+    await visible(page.getByTestId('notifications-all'));
+    await shot(page, 'bell-1280');
     await page.getByTestId('notifications-all').click();
     await page.waitForURL(/\/notifications$/);
     const list = page.getByTestId('notification-list');
@@ -161,7 +163,9 @@ describe('notices and administration in the browser', () => {
     await page.waitForURL(/\/work-items\//);
 
     const phone = await signIn('coordinator.gx@xietong.local', PHONE);
-    await phone.goto(`${baseUrl}/notifications`);
+    // On a phone the bell opens the page itself: a list beside the header would not fit.
+    await phone.getByTestId('notification-bell').click();
+    await phone.waitForURL(/\/notifications$/);
     await visible(
       phone.getByTestId('notification-list').getByText('湛江港30万吨级航道已开工', { exact: false }).first(),
     );

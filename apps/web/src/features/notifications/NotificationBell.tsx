@@ -1,5 +1,5 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, List, Popover, Space, Typography } from 'antd';
+import { Badge, Button, Grid, List, Popover, Space, Typography } from 'antd';
 import { formatLocalDateTime } from '@xietong/rules';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -22,6 +22,8 @@ export function NotificationBell() {
   const me = useMe();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  // A phone has no room for a list beside the header: the bell opens the notifications page there.
+  const wide = Grid.useBreakpoint().md ?? true;
   const inbox = useApi(
     (signal) => api<NotificationInbox>('/api/notifications', { query: { pageSize: 10 }, signal }),
     [],
@@ -110,6 +112,20 @@ export function NotificationBell() {
     </div>
   );
 
+  const bell = (
+    <Button
+      type="text"
+      aria-label={`${t('notifications.title')} (${inbox.data?.unread ?? 0})`}
+      data-testid="notification-bell"
+      onClick={wide ? undefined : () => navigate('/notifications')}
+    >
+      <Badge count={inbox.data?.unread ?? 0} size="small">
+        <BellOutlined style={{ fontSize: 18, color: 'rgba(255, 255, 255, 0.85)' }} />
+      </Badge>
+    </Button>
+  );
+  if (!wide) return bell;
+
   return (
     <Popover
       content={content}
@@ -119,15 +135,7 @@ export function NotificationBell() {
       onOpenChange={setOpen}
       placement="bottomRight"
     >
-      <Button
-        type="text"
-        aria-label={`${t('notifications.title')} (${inbox.data?.unread ?? 0})`}
-        data-testid="notification-bell"
-      >
-        <Badge count={inbox.data?.unread ?? 0} size="small">
-          <BellOutlined style={{ fontSize: 18, color: 'rgba(255, 255, 255, 0.85)' }} />
-        </Badge>
-      </Button>
+      {bell}
     </Popover>
   );
 }
