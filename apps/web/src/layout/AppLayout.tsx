@@ -92,7 +92,7 @@ function AppFrame() {
         <Button
           type="text"
           className="app-inbox-phone"
-          aria-label={t('nav.inbox')}
+          aria-label={`${t('nav.inbox')} (${inboxTotal(inbox.data)})`}
           data-testid="header-inbox"
           onClick={() => navigate('/inbox')}
         >
