@@ -1,3 +1,5 @@
+import { wallClock } from '../reminders/zoned-time';
+
 /**
  * Every action the audit log records, with the name people read in the 操作记录 (Chinese first).
  * `recordAudit` takes only these, so an action cannot be written without a label; the spec beside
@@ -142,16 +144,7 @@ export const AUDIT_VALUE_LABELS: Readonly<
 
 /** `2026-03-04 09:05` as the wall clock in `timeZone` shows it (Asia/Shanghai unless the reader chose another). */
 export function formatLocalDateTime(at: Date | string, timeZone = 'Asia/Shanghai'): string {
-  const parts: Record<string, string> = {};
-  for (const part of new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at)))
-    parts[part.type] = part.value;
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const { date, minutes } = wallClock(new Date(at), timeZone);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 }
