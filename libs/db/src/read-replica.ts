@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryResultRow } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel.js';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
@@ -11,6 +12,32 @@ export async function queryReplica<T>(dataSource: DataSource, sql: string, value
   const runner = dataSource.createQueryRunner('slave');
   try {
     return await runner.query(sql, values);
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Runs `work` in one transaction on a replica when there are some (hot standbys take read-only
+ * REPEATABLE READ snapshots), on the primary otherwise: a report's reads see one moment of the
+ * data, without loading the primary. Never for writes.
+ */
+export async function transactionOnReplica<T>(
+  dataSource: DataSource,
+  isolation: IsolationLevel,
+  work: (reader: EntityManager) => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner('slave');
+  try {
+    await runner.startTransaction(isolation);
+    try {
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    }
   } finally {
     await runner.release();
   }

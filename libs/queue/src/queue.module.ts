@@ -1,11 +1,38 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { ConnectionOptions } from 'bullmq';
+import { Cluster } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
 import { DeliveryProducer } from './delivery.producer';
 import { QUEUES } from './queue-names';
 import { ReminderJobsProducer } from './reminder-jobs.producer';
 import { ReportJobsProducer } from './report-jobs.producer';
 import { redisConnectionOptions } from './redis-connection';
+
+const QUEUE_CONNECTION = Symbol('QUEUE_CONNECTION');
+
+/**
+ * BullMQ's connection, made once. On a cluster it is a client BullMQ borrows and never closes, so
+ * this module quits it when the application shuts down (after the queues and workers, which use it).
+ */
+@Module({
+  providers: [
+    {
+      provide: QUEUE_CONNECTION,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): ConnectionOptions => redisConnectionOptions(config.redisUrl),
+    },
+  ],
+  exports: [QUEUE_CONNECTION],
+})
+class QueueConnectionModule implements OnApplicationShutdown {
+  constructor(@Inject(QUEUE_CONNECTION) private readonly connection: ConnectionOptions) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    const connection = this.connection;
+    if (connection instanceof Cluster) await connection.quit().catch(() => connection.disconnect());
+  }
+}
 
 const queues = Object.values(QUEUES).map((name) => BullModule.registerQueue({ name }));
 const producers = [DeliveryProducer, ReminderJobsProducer, ReportJobsProducer];
@@ -17,9 +44,10 @@ const producers = [DeliveryProducer, ReminderJobsProducer, ReportJobsProducer];
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: redisConnectionOptions(config.redisUrl),
+      imports: [QueueConnectionModule],
+      inject: [APP_CONFIG, QUEUE_CONNECTION],
+      useFactory: (config: AppConfig, connection: ConnectionOptions) => ({
+        connection,
         prefix: config.queuePrefix,
         defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000 },
       }),

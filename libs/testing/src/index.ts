@@ -7,3 +7,6 @@ export * from './factories/user.factory';
 export * from './http-receiver';
 export * from './factories/report-plan.factory';
 export * from './factories/overdue-reminders.factory';
+export * from './redis-cluster';
+export * from './postgres-replica';
+export * from './free-ports';

@@ -32,7 +32,14 @@ export async function prepareTemplateDatabase(): Promise<string> {
   if (existing) return existing;
   const name = `xietong_test_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
   await ensureDatabase(databaseUrl(name));
-  const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl: databaseUrl(name), poolSize: 2 }));
+  await migrateAndSeed(databaseUrl(name));
+  process.env[TEMPLATE_ENV] = name;
+  return name;
+}
+
+/** The schema, the organization dictionary and the demo users, as every test database has them. */
+export async function migrateAndSeed(url: string): Promise<void> {
+  const dataSource = new DataSource(buildDataSourceOptions({ databaseUrl: url, poolSize: 2 }));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
@@ -41,8 +48,6 @@ export async function prepareTemplateDatabase(): Promise<string> {
   } finally {
     await dataSource.destroy();
   }
-  process.env[TEMPLATE_ENV] = name;
-  return name;
 }
 
 export async function dropTemplateDatabase(): Promise<void> {

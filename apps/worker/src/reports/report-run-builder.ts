@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource, EntityManager } from 'typeorm';
+import { transactionOnReplica } from '@xietong/db';
 import type { ReportFilters, ReportFormat } from '@xietong/rules';
 import {
   aggregateJointReport,
@@ -85,8 +86,9 @@ export class ReportRunBuilder {
       previousRun: previous && { at: previous.generatedAt, summary: previous },
     };
     // Two connections: the snapshot that is read (the rows stream from it while files are
-    // written) and the transaction that stores files and summary together.
-    return this.db.transaction('REPEATABLE READ', async (reader) => {
+    // written; on a replica when DATABASE_READ_URLS names some) and the transaction on the primary
+    // that stores files and summary together.
+    return transactionOnReplica(this.db, 'REPEATABLE READ', async (reader) => {
       const { report, summary } = await aggregateJointReport(reader, request);
       const files = await this.db.transaction(async (writer) => {
         const stored: StoredReportFile[] = [];
