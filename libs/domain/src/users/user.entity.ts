@@ -12,7 +12,7 @@ import {
 import { type NotificationPreferences, type UserRole } from '@xietong/rules';
 import { Organization } from '../organizations/organization.entity';
 
-export const NOTIFICATION_PREFERENCES_DEFAULT_SQL = `'{"channels": ["email", "in_app"], "dailyDigest": false}'`;
+export const NOTIFICATION_PREFERENCES_DEFAULT_SQL = `'{"channels": ["email", "in_app"], "dailyDigest": false, "coLeadUpdates": "digest"}'`;
 
 @Entity('users')
 @Check('users_email_check', `(email = lower(email))`)
