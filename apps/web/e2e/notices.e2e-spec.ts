@@ -7,7 +7,7 @@ import { eventually, SmtpSink, startSmtpSink, TEST_DEMO_PASSWORD } from '@xieton
 import { createTestApp, TestApp } from '../../api/test/create-test-app';
 import { createTestWorker } from '../../worker/test/create-test-worker';
 import { seedSamplePlan } from '../../../seeds/seed-sample-plan';
-import { label, launchChromium, SCREENSHOTS, visible } from './browser';
+import { label, launchChromium, SCREENSHOTS, signInAs, visible } from './browser';
 import { ensureWebBuild } from './web-build';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -104,16 +104,8 @@ describe('notices and administration in the browser', () => {
   });
 
   async function signIn(email: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
     contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error(`[${email}] page error:`, error));
-    await page.goto(`${baseUrl}/`);
-    await page.waitForURL(/\/login/);
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码').fill(TEST_DEMO_PASSWORD);
-    await page.getByRole('button', { name: label('登录') }).click();
-    await visible(page.getByRole('heading', { name: '我的工作' }));
     return page;
   }
 
