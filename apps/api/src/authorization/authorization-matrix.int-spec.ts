@@ -91,6 +91,7 @@ describe('authorization matrix', () => {
     ['PATCH /work-items/:id priority',    [200, 200, 200], [403, 403, 403], [200, 403, 403], [403, 403, 403], [403, 403, 403]],
     ['PATCH /work-items/:id deadline',    [200, 200, 200], [200, 200, 403], [200, 403, 403], [403, 403, 403], [403, 403, 403]],
     ['GET /work-items/:id/updates',       [200, 200, 200], [200, 200, 403], [200, 200, 403], [200, 200, 403], [200, 200, 403]],
+    ['GET /work-items/:id/threads',       [200, 200, 200], [200, 200, 403], [200, 200, 403], [200, 200, 403], [200, 200, 403]],
     ['POST /work-items/:id/updates',      [201, 201, 201], [403, 403, 403], [201, 403, 403], [201, 403, 403], [403, 403, 403]],
     ['POST /work-items/:id/sub-items',    [201, 201, 201], [403, 403, 403], [201, 403, 403], [403, 403, 403], [403, 403, 403]],
     ['POST /work-items/:id/extensions',   [201, 201, 201], [403, 403, 403], [201, 403, 403], [201, 403, 403], [403, 403, 403]],
@@ -127,6 +128,7 @@ describe('authorization matrix', () => {
         .send({ version: await versionOf(s.itemId), deadline: '2027-01-31' });
     },
     'GET /work-items/:id/updates': async (http, s) => http().get(`/api/work-items/${s.itemId}/updates`),
+    'GET /work-items/:id/threads': async (http, s) => http().get(`/api/work-items/${s.itemId}/threads`),
     'POST /work-items/:id/updates': async (http, s) => {
       await reset(s.itemId);
       return http()

@@ -64,6 +64,52 @@ describe('updates (进展反馈)', () => {
     expect(task.body.progress).toBe(8);
   });
 
+  it('sends every lead unit’s thread of the task in one answer, newest first, to those who may see it', async () => {
+    // Task 2 is Guangxi's and the NDRC's.
+    const { GX: gx, NDRC: ndrc } = plan.tasks[1].items;
+    const say = async (email: string, item: string, text: string) =>
+      t
+        .http()
+        .post(`/api/work-items/${item}/updates`)
+        .set('Authorization', await as(email))
+        .send({ text })
+        .expect(201);
+    await say('coordinator.gx@xietong.local', gx, '西部陆海新通道班列开行');
+    await say('coordinator.gx@xietong.local', gx, '北部湾港集装箱航线新增两条');
+    const threads = async (email: string, item: string, query: Record<string, unknown> = {}) =>
+      t
+        .http()
+        .get(`/api/work-items/${item}/threads`)
+        .query(query)
+        .set('Authorization', await as(email));
+
+    const seen = await threads('coordinator.gx@xietong.local', gx);
+    expect(seen.status).toBe(200);
+    expect(seen.body.threads).toHaveLength(2);
+    const byItem = new Map(
+      seen.body.threads.map((thread: { workItemId: string }) => [thread.workItemId, thread] as const),
+    );
+    expect(byItem.get(gx)).toMatchObject({
+      total: 2,
+      items: [{ text: '北部湾港集装箱航线新增两条', attachments: [] }, { text: '西部陆海新通道班列开行' }],
+    });
+    // The NDRC has said nothing yet: its thread is there, empty.
+    expect(byItem.get(ndrc)).toMatchObject({ total: 0, items: [] });
+
+    // perThread trims each thread, not its total.
+    const latestOnly = await threads('admin@xietong.local', ndrc, { perThread: 1 });
+    expect(
+      latestOnly.body.threads.find((thread: { workItemId: string }) => thread.workItemId === gx),
+    ).toMatchObject({ total: 2, items: [{ text: '北部湾港集装箱航线新增两条' }] });
+    expect((await threads('admin@xietong.local', gx, { perThread: 0 })).status).toBe(400);
+    expect((await threads('admin@xietong.local', gx, { perThread: 'all' })).status).toBe(400);
+
+    // Guangdong leads nothing of task 2: neither the item nor its neighbours' threads.
+    const refused = await threads('coordinator.gd@xietong.local', gx);
+    expect([403, 404]).toContain(refused.status);
+    expect(JSON.stringify(refused.body)).not.toContain('北部湾港');
+  });
+
   it('leaves status changes to the coordinator', async () => {
     const refused = await post('liaison.gx@xietong.local', { text: '受阻', status: 'blocked' });
     expect(refused.status).toBe(403);

@@ -7,6 +7,7 @@ import { RequestActor } from '../audit/request-actor.decorator';
 import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { WorkItemAction } from '../authorization/work-item.policy';
+import { SqlParams } from '@xietong/db';
 import { Page, pageOffset, PageQueryDto } from '../work-items/dto/page-query.dto';
 import { assertProgressIsReported } from '../work-items/work-item-edits.service';
 import { WorkItemEventsService } from '../work-items/work-item-events.service';
@@ -21,6 +22,22 @@ const UPDATE_COLUMNS = `
   json_build_object('id', o.id, 'code', o.code, 'name', o.name, 'kind', o.kind) AS organization`;
 
 const UPDATE_JOINS = `JOIN users a ON a.id = up.author_id JOIN organizations o ON o.id = up.organization_id`;
+
+interface ThreadUpdate {
+  id: string;
+  workItemId: string;
+}
+
+interface ThreadHead {
+  workItemId: string;
+  total: number;
+}
+
+export interface Thread {
+  workItemId: string;
+  total: number;
+  items: unknown[];
+}
 
 /** 进展反馈, readable by every lead unit of the task, with the author's own organization shown. */
 @Injectable()
@@ -45,8 +62,50 @@ export class UpdatesService {
       this.db.query(`SELECT count(*)::int AS total FROM work_item_updates WHERE work_item_id = $1`, [itemId]),
     ]);
     const files = await this.attachments.forUpdates(updates.map((update: { id: string }) => update.id));
-    const items = updates.map((update: { id: string }) => ({ ...update, attachments: files.get(update.id) ?? [] }));
+    const items = updates.map((update: { id: string }) => ({
+      ...update,
+      attachments: files.get(update.id) ?? [],
+    }));
     return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * The threads of every top-level item of the item's task that the caller may see (the lead and
+   * supporting units side by side), each with its latest `perThread` updates and its total: what
+   * the item page shows, in one round trip instead of one per unit.
+   */
+  async threads(user: AuthUser, itemId: string, perThread: number): Promise<{ threads: Thread[] }> {
+    const item = await this.writer.find(this.db.manager, itemId);
+    await this.policy.assertWorkItem(user, item, ['view']);
+    const params = new SqlParams();
+    const scope = this.policy.workItemScope(user, 'w', params);
+    const task = params.add(item.taskId);
+    const limit = params.add(perThread);
+    const items = `FROM work_items w WHERE w.task_id = ${task} AND w.parent_id IS NULL AND ${scope}`;
+    const [heads, updates]: [ThreadHead[], ThreadUpdate[]] = await Promise.all([
+      this.db.query(
+        `SELECT w.id AS "workItemId",
+                (SELECT count(*)::int FROM work_item_updates u WHERE u.work_item_id = w.id) AS total
+         ${items} ORDER BY w.id`,
+        params.values.slice(0, -1),
+      ),
+      this.db.query(
+        `SELECT latest.* ${items.replace(
+          'FROM work_items w',
+          'FROM work_items w CROSS JOIN LATERAL (' +
+            `SELECT ${UPDATE_COLUMNS} FROM work_item_updates up ${UPDATE_JOINS}
+           WHERE up.work_item_id = w.id ORDER BY up.created_at DESC, up.id LIMIT ${limit}) latest`,
+        )}
+         ORDER BY latest."createdAt" DESC, latest.id`,
+        params.values,
+      ),
+    ]);
+    const files = await this.attachments.forUpdates(updates.map((update) => update.id));
+    const threads = new Map(heads.map((head) => [head.workItemId, { ...head, items: [] as unknown[] }]));
+    for (const update of updates) {
+      threads.get(update.workItemId)?.items.push({ ...update, attachments: files.get(update.id) ?? [] });
+    }
+    return { threads: [...threads.values()] };
   }
 
   /** JSON, or multipart with evidence `files`; a final update (status done) must bring some. */

@@ -202,6 +202,13 @@ export interface Update {
   attachments: Attachment[];
 }
 
+/** One lead unit's thread on a task: its latest updates (newest first) and how many there are. */
+export interface Thread {
+  workItemId: string;
+  total: number;
+  items: Update[];
+}
+
 export interface PlanSummary {
   id: string;
   title: string;

@@ -21,7 +21,8 @@ export class PostUpdateDto {
 
   @ApiPropertyOptional({
     enum: WORK_ITEM_STATUSES,
-    description: '"done" needs progress 100 and evidence `files`; this update is the final one, and the item then waits for review',
+    description:
+      '"done" needs progress 100 and evidence `files`; this update is the final one, and the item then waits for review',
   })
   @IsOptional()
   @IsIn(WORK_ITEM_STATUSES)
@@ -29,7 +30,8 @@ export class PostUpdateDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Another lead unit of the task this update asks something of; it shows in that unit’s 待办 until it answers',
+    description:
+      'Another lead unit of the task this update asks something of; it shows in that unit’s 待办 until it answers',
   })
   @IsOptional()
   @IsUUID()
