@@ -24,8 +24,9 @@ describe('settings', () => {
       .set('Authorization', auth)
       .send({ notificationPreferences: { channels: ['in_app'], dailyDigest: true }, timeZone: 'Asia/Urumqi' })
       .expect(200);
+    // Merged into what is stored: the co-lead choice nobody sent keeps its default.
     expect(saved.body).toEqual({
-      notificationPreferences: { channels: ['in_app'], dailyDigest: true },
+      notificationPreferences: { channels: ['in_app'], dailyDigest: true, coLeadUpdates: 'digest' },
       locale: 'zh-CN',
       timeZone: 'Asia/Urumqi',
     });
