@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { TestingModule } from '@nestjs/testing';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { Browser, Locator, Page } from 'playwright-core';
 import { TEST_DEMO_PASSWORD } from '@xietong/testing';
-import { createTestApp, TestApp } from '../../api/test/create-test-app';
-import { createTestWorker } from '../../worker/test/create-test-worker';
+import { TestApp } from '../../api/test/create-test-app';
 import { seedAll } from '../../cli/src/commands/seed.command';
-import { label, launchChromium, SCREENSHOTS, signInAs, visible } from './browser';
-import { ensureWebBuild } from './web-build';
+import { label, SCREENSHOTS, signInAs, visible } from './browser';
+import { startWebStack, WebStack } from './web-stack';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
@@ -50,30 +46,18 @@ const option = (page: Page, text: string) =>
   page.locator('.ant-select-item-option', { hasText: text }).first();
 
 describe('the demo at work: the coordinator’s day on a phone, counts that follow a decision, the owner filter', () => {
+  let stack: WebStack;
   let t: TestApp;
-  let worker: TestingModule;
   let browser: Browser;
   let baseUrl: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    await ensureWebBuild();
-    t = await createTestApp();
     // What `npm start` gives a newcomer: the sample plan with its demo activity, dated from today.
-    await seedAll(t.db, t.config, () => undefined);
-    worker = await createTestWorker(t.config);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    stack = await startWebStack({ prepare: (app) => seedAll(app.db, app.config, () => undefined) });
+    ({ t, browser, baseUrl } = stack);
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await worker?.close();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   /** How many of the organization's items the api lists with `filters`, as my work's views ask. */
   async function listed(
@@ -92,8 +76,7 @@ describe('the demo at work: the coordinator’s day on a phone, counts that foll
   }
 
   async function signIn(email: string, viewport: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
-    contexts.push(context);
+    const { page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
     await page.waitForLoadState('networkidle');
     return page;
   }

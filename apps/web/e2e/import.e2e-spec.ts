@@ -1,38 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { TEST_DEMO_PASSWORD } from '@xietong/testing';
-import { createTestApp, TestApp } from '../../api/test/create-test-app';
-import { launchChromium, SCREENSHOTS, signInAs, visible } from './browser';
-import { ensureWebBuild } from './web-build';
+import { TestApp } from '../../api/test/create-test-app';
+import { SCREENSHOTS, signInAs, visible } from './browser';
+import { startWebStack, WebStack } from './web-stack';
 
 const PDF = join(__dirname, '..', '..', '..', 'seeds', 'plans', 'formats', 'haixi-task-table.pdf');
 
 describe('the web app: a manager imports a task-division table from a PDF and corrects it', () => {
+  let stack: WebStack;
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    await ensureWebBuild();
-    t = await createTestApp();
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    stack = await startWebStack({ worker: false });
+    ({ t, browser, baseUrl } = stack);
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   async function signIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
-    contexts.push(context);
+    const { page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
     return page;
   }
 

@@ -1,14 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { TestingModule } from '@nestjs/testing';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { eventually, SmtpSink, startSmtpSink, TEST_DEMO_PASSWORD } from '@xietong/testing';
-import { createTestApp, TestApp } from '../../api/test/create-test-app';
-import { createTestWorker } from '../../worker/test/create-test-worker';
+import { TestApp } from '../../api/test/create-test-app';
 import { seedSamplePlan } from '../../../seeds/seed-sample-plan';
-import { label, launchChromium, SCREENSHOTS, signInAs, visible } from './browser';
-import { ensureWebBuild } from './web-build';
+import { label, SCREENSHOTS, signInAs, visible } from './browser';
+import { startWebStack, WebStack } from './web-stack';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -21,23 +17,16 @@ const PHONE = { width: 390, height: 844 };
  */
 describe('notices and administration in the browser', () => {
   let sink: SmtpSink;
+  let stack: WebStack;
   let t: TestApp;
-  let worker: TestingModule;
   let browser: Browser;
   let baseUrl: string;
   let gxItem: { id: string; title: string };
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    await ensureWebBuild();
     sink = await startSmtpSink();
-    t = await createTestApp({ SMTP_URL: sink.url });
-    await seedSamplePlan(t.db);
-    worker = await createTestWorker(t.config);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    stack = await startWebStack({ env: { SMTP_URL: sink.url }, prepare: (app) => seedSamplePlan(app.db) });
+    ({ t, browser, baseUrl } = stack);
 
     // A task Guangxi and Guangdong both lead; Guangxi's item is the Guangxi coordinator's.
     [gxItem] = await t.db.query(
@@ -96,16 +85,12 @@ describe('notices and administration in the browser', () => {
   }, 300_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await worker?.close();
-    await t?.close();
+    await stack?.close();
     await sink?.close();
   });
 
   async function signIn(email: string, viewport = DESKTOP): Promise<Page> {
-    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
-    contexts.push(context);
+    const { page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, { viewport });
     return page;
   }
 
@@ -302,5 +287,23 @@ describe('notices and administration in the browser', () => {
       () => t.db.query(`SELECT active FROM users WHERE email = 'liaison.gx@xietong.local'`),
       (rows) => rows[0].active === false,
     );
+  });
+
+  it('an admin opens the queue dashboard from the admin menu; a coordinator has no such entry', async () => {
+    const page = await signIn('admin@xietong.local');
+    await page.getByRole('menuitem', { name: '管理' }).hover();
+    await page.getByRole('menuitem', { name: '队列面板' }).click();
+    await page.waitForURL(/\/ops\/queues\//);
+    await visible(page.getByText('reminders').first());
+    await visible(page.getByText('deliveries').first());
+    await shot(page, 'queue-dashboard-1280');
+    // The page itself keeps out whoever has no pass (a fresh context has none).
+    const stranger = await browser.newContext();
+    const refused = await (await stranger.newPage()).goto(`${baseUrl}/ops/queues/`);
+    expect(refused?.status()).toBe(401);
+    await stranger.close();
+
+    const coordinator = await signIn('coordinator.gx@xietong.local');
+    expect(await coordinator.getByRole('menuitem', { name: '管理' }).count()).toBe(0);
   });
 });

@@ -1,39 +1,32 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { TestingModule } from '@nestjs/testing';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestApp, TestApp } from '../../api/test/create-test-app';
-import { createTestWorker } from '../../worker/test/create-test-worker';
+import { Browser, Page } from 'playwright-core';
+import { TestApp } from '../../api/test/create-test-app';
 import { SAMPLE_PLAN_FILE, samplePlansDirectory, seedSamplePlan } from '../../../seeds/seed-sample-plan';
 import { TEST_DEMO_PASSWORD } from '@xietong/testing';
-import { label, launchChromium, SCREENSHOTS, signInAs, visible } from './browser';
-import { ensureWebBuild } from './web-build';
+import { label, SCREENSHOTS, signInAs, visible } from './browser';
+import { startWebStack, WebStack } from './web-stack';
 
 const UPDATE_TEXT = `钦州港30万吨级航道完成初步设计审查（e2e ${Date.now()}）`;
 
 describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan', () => {
+  let stack: WebStack;
   let t: TestApp;
-  let worker: TestingModule;
   let browser: Browser;
   let baseUrl: string;
   let planTitle: string;
   let sharedTaskCode: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
     // Fails (not skips) without Chromium: the story is the acceptance test of the web app.
-    browser = await launchChromium();
-    await ensureWebBuild();
-    t = await createTestApp();
-    planTitle = (await seedSamplePlan(t.db)) ?? '';
-    worker = await createTestWorker(t.config);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    stack = await startWebStack({
+      prepare: async (app) => {
+        planTitle = (await seedSamplePlan(app.db)) ?? '';
+      },
+    });
+    ({ t, browser, baseUrl } = stack);
     // A task both Guangdong and Guangxi lead: where their updates meet.
     const [shared] = await t.db.query(
       `SELECT t.code FROM tasks t
@@ -44,22 +37,16 @@ describe('the web app: coordinator, liaison and manager on the Beibu Gulf plan',
     sharedTaskCode = shared.code;
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await worker?.close();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   async function signIn(
     email: string,
     options: { viewport?: { width: number; height: number }; screenshot?: string } = {},
   ): Promise<Page> {
-    const { context, page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, {
+    const { page } = await signInAs(browser, baseUrl, email, TEST_DEMO_PASSWORD, {
       ...options,
       acceptDownloads: true,
     });
-    contexts.push(context);
     return page;
   }
 

@@ -1,29 +1,12 @@
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { TestingModule } from '@nestjs/testing';
-import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { createTestApp, TestApp } from '../../api/test/create-test-app';
-import { createTestWorker } from '../../worker/test/create-test-worker';
+import { Browser, Page } from 'playwright-core';
+import { TestApp } from '../../api/test/create-test-app';
 import { seedSamplePlan } from '../../../seeds/seed-sample-plan';
 import { TEST_DEMO_PASSWORD } from '@xietong/testing';
-import { launchChromium } from './browser';
-import { ensureWebBuild } from './web-build';
+import { label, SCREENSHOTS, visible } from './browser';
+import { startWebStack, WebStack } from './web-stack';
 
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-results');
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function visible(locator: Locator, timeout = 30_000): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'visible', timeout });
-  } catch (error) {
-    await locator.page().screenshot({ path: join(SCREENSHOTS, `failure-supervision-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
-    throw error;
-  }
-}
-
-/** antd puts a space between two Chinese characters on buttons (批准 → 批 准). */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 function addMonths(date: string, months: number): string {
   const [year, month] = date.split('-').map(Number);
@@ -32,23 +15,16 @@ function addMonths(date: string, months: number): string {
 }
 
 describe('the supervision loop in the browser: extension with evidence, approval, completion sent back', () => {
+  let stack: WebStack;
   let t: TestApp;
-  let worker: TestingModule;
   let browser: Browser;
   let baseUrl: string;
   let extensionItem: { id: string; title: string; deadline: string };
   let completionItem: { id: string; title: string };
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await launchChromium();
-    await ensureWebBuild();
-    t = await createTestApp();
-    await seedSamplePlan(t.db);
-    worker = await createTestWorker(t.config);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    stack = await startWebStack({ prepare: (app) => seedSamplePlan(app.db) });
+    ({ t, browser, baseUrl } = stack);
     // The Guangxi coordinator owns two of Guangxi's items and the manager manages the plan.
     const items = await t.db.query(
       `SELECT w.id, w.title, w.deadline::text AS deadline FROM work_items w JOIN organizations o ON o.id = w.organization_id
@@ -68,16 +44,10 @@ describe('the supervision loop in the browser: extension with evidence, approval
     );
   }, 240_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await worker?.close();
-    await t?.close();
-  });
+  afterAll(() => stack?.close());
 
   async function signIn(email: string, viewport = { width: 1366, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${email}] page error:`, error));
     await page.goto(`${baseUrl}/`);
@@ -111,7 +81,9 @@ describe('the supervision loop in the browser: extension with evidence, approval
     await dialog.getByLabel('拟延至').press('Enter');
     await dialog.getByLabel('理由').fill('用地预审尚未批复，需延期三个月');
     await dialog.getByRole('spinbutton').fill('60');
-    await dialog.locator('input[type=file]').setInputFiles({ name: '用地预审意见.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '用地预审意见.pdf', mimeType: 'application/pdf', buffer: PDF });
     await owner.screenshot({ path: join(SCREENSHOTS, 'extension-request.png'), fullPage: true });
     await dialog.getByRole('button', { name: '提交反馈' }).click();
     await visible(card.getByTestId('extension-pending'));
@@ -164,15 +136,24 @@ describe('the supervision loop in the browser: extension with evidence, approval
     await card.getByRole('button', { name: '标记完成' }).click();
     const dialog = owner.getByRole('dialog');
     await dialog.getByLabel('完成情况').fill('项目已完工并通过验收');
-    await dialog.locator('input[type=file]').setInputFiles({ name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: '竣工验收报告.pdf', mimeType: 'application/pdf', buffer: PDF });
     await dialog.getByRole('button', { name: '提交反馈' }).click();
     await visible(card.getByTestId('review-state').getByText('待审核'));
 
     const manager = await signIn('manager@xietong.local');
     await openInboxTab(manager, 'completion_to_review');
-    await manager.getByTestId('inbox-completion_to_review').filter({ hasText: completionItem.title }).getByRole('link').click();
+    await manager
+      .getByTestId('inbox-completion_to_review')
+      .filter({ hasText: completionItem.title })
+      .getByRole('link')
+      .click();
     await manager.waitForURL(/\/work-items\//);
-    await manager.getByTestId('supervision-card').getByRole('button', { name: label('退回') }).click();
+    await manager
+      .getByTestId('supervision-card')
+      .getByRole('button', { name: label('退回') })
+      .click();
     await manager.getByRole('dialog').getByLabel('退回理由').fill('验收报告缺少签字页，请补充');
     await manager.getByRole('dialog').getByRole('button', { name: '提交反馈' }).click();
     await visible(manager.getByText('验收报告缺少签字页，请补充').first());

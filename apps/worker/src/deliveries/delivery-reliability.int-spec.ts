@@ -1,9 +1,7 @@
 import { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PlanImporter } from '@xietong/domain';
 import { ReminderScanner } from '@xietong/outbox';
 import {
+  createEmailReminderPlan,
   createOverdueMilestones,
   deleteRedisPrefix,
   eventually,
@@ -13,11 +11,6 @@ import {
   stopProcess,
 } from '@xietong/testing';
 import { createTestApp, TestApp } from '../../../api/test/create-test-app';
-
-const planText = readFileSync(
-  join(__dirname, '../../../../seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt'),
-  'utf8',
-);
 
 /**
  * Workers as real processes (two, as in production), killed with SIGKILL mid-delivery, and Redis
@@ -29,7 +22,6 @@ describe('delivery reliability', () => {
   let sink: SmtpSink;
   let t: TestApp;
   let workers: ChildProcess[] = [];
-  let planId: string;
   let parentId: string;
   let ownerId: string;
 
@@ -67,18 +59,7 @@ describe('delivery reliability', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     t = await createTestApp({ SMTP_URL: sink.url, REMINDER_SCAN_EVERY_SECONDS: '86400' });
-    ({ planId } = (await new PlanImporter(t.db).import({ text: planText, actorId: null })) as {
-      planId: string;
-    });
-    // Quiet hours off, so the test means the same at any hour of the day it runs.
-    await t.db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [planId]);
-    await t.db.query(`UPDATE work_items SET status = 'cancelled'`);
-    [{ id: ownerId }] = await t.db.query(`SELECT id FROM users WHERE email = 'coordinator.gx@xietong.local'`);
-    await t.db.query(
-      `UPDATE users SET notification_preferences = '{"channels": ["email"], "dailyDigest": false}' WHERE id = $1`,
-      [ownerId],
-    );
-    [{ id: parentId }] = await t.db.query(`SELECT id FROM work_items WHERE parent_id IS NULL LIMIT 1`);
+    ({ ownerId, parentId } = await createEmailReminderPlan(t.db));
   });
 
   afterEach(async () => {

@@ -1,12 +1,10 @@
 import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Cluster } from 'ioredis';
-import { PlanImporter } from '@xietong/domain';
 import { QUEUES, redisConnectionOptions, reportSchedulerId } from '@xietong/queue';
 import {
+  createEmailReminderPlan,
   createOverdueMilestones,
   eventually,
   RedisCluster,
@@ -18,11 +16,6 @@ import {
   TEST_DEMO_PASSWORD,
 } from '@xietong/testing';
 import { createTestApp, TestApp } from '../../../api/test/create-test-app';
-
-const planText = readFileSync(
-  join(__dirname, '../../../../seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt'),
-  'utf8',
-);
 
 /**
  * The deployment a national rollout uses, on one machine: a three-master Redis Cluster, two api
@@ -38,6 +31,8 @@ describe('on a Redis Cluster with two api and two worker processes', () => {
   let apis: { process: ChildProcess; url: string }[] = [];
   let workers: ChildProcess[] = [];
   let planId: string;
+  let ownerId: string;
+  let parentId: string;
   const jwtSecret = randomBytes(32).toString('hex');
 
   const sharedEnv = () => ({
@@ -103,15 +98,7 @@ describe('on a Redis Cluster with two api and two worker processes', () => {
   beforeAll(async () => {
     [cluster, sink] = await Promise.all([startRedisCluster(3), startSmtpSink()]);
     t = await createTestApp({ REDIS_URL: cluster.url, JWT_SECRET: jwtSecret, SMTP_URL: sink.url });
-    ({ planId } = (await new PlanImporter(t.db).import({ text: planText, actorId: null })) as {
-      planId: string;
-    });
-    await t.db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [planId]);
-    await t.db.query(`UPDATE work_items SET status = 'cancelled'`);
-    await t.db.query(
-      `UPDATE users SET notification_preferences = '{"channels": ["email"], "dailyDigest": false}'
-       WHERE email = 'coordinator.gx@xietong.local'`,
-    );
+    ({ planId, ownerId, parentId } = await createEmailReminderPlan(t.db));
     // Two apis side by side, as behind a load balancer; ports next to the cluster's, free with it.
     await Promise.all([startApi(cluster.ports[0] + 1), startApi(cluster.ports[0] + 2)]);
     startWorker();
@@ -131,13 +118,6 @@ describe('on a Redis Cluster with two api and two worker processes', () => {
   });
 
   it('serves a session from either api and delivers every reminder through a worker SIGKILL', async () => {
-    const [{ id: ownerId }] = await t.db.query(
-      `SELECT id FROM users WHERE email = 'coordinator.gx@xietong.local'`,
-    );
-    const [{ id: parentId }] = await t.db.query(
-      `SELECT id FROM work_items WHERE plan_id = $1 AND parent_id IS NULL LIMIT 1`,
-      [planId],
-    );
     await createOverdueMilestones(t.db, { parentId, ownerId, count: 300, label: 'C' });
 
     // Signed in on the first api, the admin asks the second for a scan and reads its state on the first.

@@ -1,4 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { PlanImporter } from '@xietong/domain';
+
+const BEIBU_PLAN_TEXT = readFileSync(
+  join(__dirname, '../../../../seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt'),
+  'utf8',
+);
 
 export interface OverdueMilestonesSpec {
   /** A top-level work item the milestones hang under (their plan, task and organization). */
@@ -21,4 +29,37 @@ export async function createOverdueMilestones(db: DataSource, spec: OverdueMiles
      FROM work_items p, generate_series(1, $2) g WHERE p.id = $1`,
     [spec.parentId, spec.count, spec.label, spec.ownerId, deadline],
   );
+}
+
+export interface EmailReminderPlan {
+  planId: string;
+  /** The Guangxi coordinator, who takes reminders by email only, one mail each. */
+  ownerId: string;
+  /** A top-level Guangxi-side item to hang milestones under. */
+  parentId: string;
+}
+
+/**
+ * The Beibu Gulf plan with nothing due but what a test adds: quiet hours off (so it means the same
+ * at any hour it runs), every imported item cancelled, and an owner who takes email only, without
+ * a digest. With {@link createOverdueMilestones}, each scan writes exactly one mail per milestone.
+ */
+export async function createEmailReminderPlan(db: DataSource): Promise<EmailReminderPlan> {
+  const { planId } = (await new PlanImporter(db).import({ text: BEIBU_PLAN_TEXT, actorId: null })) as {
+    planId: string;
+  };
+  await db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [planId]);
+  await db.query(`UPDATE work_items SET status = 'cancelled' WHERE plan_id = $1`, [planId]);
+  const [{ id: ownerId }] = await db.query(
+    `SELECT id FROM users WHERE email = 'coordinator.gx@xietong.local'`,
+  );
+  await db.query(
+    `UPDATE users SET notification_preferences = '{"channels": ["email"], "dailyDigest": false}' WHERE id = $1`,
+    [ownerId],
+  );
+  const [{ id: parentId }] = await db.query(
+    `SELECT id FROM work_items WHERE plan_id = $1 AND parent_id IS NULL ORDER BY id LIMIT 1`,
+    [planId],
+  );
+  return { planId, ownerId, parentId };
 }
