@@ -5,6 +5,7 @@ import { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { QUEUE_DASHBOARD_PATH, QueueDashboard } from './admin/queue-dashboard/queue-dashboard';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { refuseDeepJson, refuseUnsafeInput, SafeInputPipe } from './common/safe-input';
 import { createValidationPipe } from './common/validation.pipe';
@@ -68,6 +69,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
     if (/^\/docs(\/|$|-json|-yaml)/.test(request.path)) return docsHeaders(request, response, next);
     return webHeaders(request, response, next);
   });
+  // bull-board is an Express router of its own: mounted before Nest's routes, behind its pass check.
+  app.use(QUEUE_DASHBOARD_PATH, app.get(QueueDashboard).handler());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe(), new SafeInputPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

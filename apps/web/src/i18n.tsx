@@ -15,6 +15,7 @@ const MESSAGES = {
   'nav.users': ['用户', 'Users'],
   'nav.organizations': ['单位', 'Organizations'],
   'nav.failedDeliveries': ['发送失败', 'Failed deliveries'],
+  'nav.queueDashboard': ['队列面板', 'Queue dashboard'],
   'nav.logout': ['退出登录', 'Sign out'],
   'nav.language': ['English', '中文'],
   'nav.items': ['事项查询', 'Find items'],

@@ -1,9 +1,10 @@
 import { CheckSquareOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Input, Layout, Menu, Typography } from 'antd';
+import { App, Badge, Button, Dropdown, Input, Layout, Menu, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth, useMe } from '../auth/auth-context';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { openQueueDashboard, QUEUE_DASHBOARD_KEY } from '../features/admin/queue-dashboard';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { InboxProvider } from '../features/supervision/InboxProvider';
 import { inboxTotal, useSharedInbox } from '../features/supervision/use-inbox';
@@ -31,6 +32,7 @@ function AppFrame() {
   const { logout } = useAuth();
   const { t, locale, setLocale } = useI18n();
   const navigate = useNavigate();
+  const { message } = App.useApp();
   const location = useLocation();
   // Reloaded on every navigation and after every act that can change it (see useSharedInbox).
   const inbox = useSharedInbox();
@@ -60,6 +62,7 @@ function AppFrame() {
               { key: '/admin/organizations', label: t('nav.organizations') },
               { key: '/admin/failed-deliveries', label: t('nav.failedDeliveries') },
               { key: '/admin/audit', label: t('nav.audit') },
+              { key: QUEUE_DASHBOARD_KEY, label: t('nav.queueDashboard') },
             ],
           },
         ]
@@ -77,7 +80,11 @@ function AppFrame() {
           mode="horizontal"
           items={items}
           selectedKeys={[selectedKey(location.pathname)]}
-          onClick={({ key }) => navigate(key)}
+          onClick={({ key }) =>
+            key === QUEUE_DASHBOARD_KEY
+              ? openQueueDashboard().catch((error: Error) => message.error(error.message))
+              : navigate(key)
+          }
           style={{ flex: 1, minWidth: 0 }}
         />
         <Input.Search
