@@ -93,7 +93,9 @@ export async function benchSearch(dataset: Dataset, options: SearchBenchOptions)
         bareMs.push(await bare(q));
       }
       for (let i = 0; i < options.baselineRuns; i++) baseline.push((await unindexed(q)).ms);
-      log(`  search ${q}: ${first.total} items`);
+      log(
+        `  search ${q}: ${yardstick.total} items (the api counts ${first.total}${first.totalExact ? '' : '+'})`,
+      );
     }
     const p99 = (values: number[]) => round(percentile(values, 99));
     log(`  search: api p99 ${p99(ours)} ms, bare pg p99 ${p99(bareMs)} ms, ILIKE p99 ${p99(baseline)} ms`);
