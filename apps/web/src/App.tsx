@@ -25,9 +25,15 @@ const ImportPage = lazyScreen(() => import('./features/import/ImportPage'), 'Imp
 const ReportsPage = lazyScreen(() => import('./features/reports/ReportsPage'), 'ReportsPage');
 const UsersPage = lazyScreen(() => import('./features/admin/UsersPage'), 'UsersPage');
 const OrganizationsPage = lazyScreen(() => import('./features/admin/OrganizationsPage'), 'OrganizationsPage');
-const NotificationsPage = lazyScreen(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage');
+const NotificationsPage = lazyScreen(
+  () => import('./features/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 const AuditLogPage = lazyScreen(() => import('./features/admin/AuditLogPage'), 'AuditLogPage');
-const FailedDeliveriesPage = lazyScreen(() => import('./features/admin/FailedDeliveriesPage'), 'FailedDeliveriesPage');
+const FailedDeliveriesPage = lazyScreen(
+  () => import('./features/admin/FailedDeliveriesPage'),
+  'FailedDeliveriesPage',
+);
 
 function NotFound() {
   const { t } = useI18n();
@@ -73,11 +79,46 @@ function Routed() {
                   <Route path="plans/:id" element={<PlanPage />} />
                   <Route path="work-items/:id" element={<WorkItemPage />} />
                   <Route path="reports" element={<ReportsPage />} />
-                  <Route path="import" element={<RequireAuth roles={['admin', 'manager']}><ImportPage /></RequireAuth>} />
-                  <Route path="admin/users" element={<RequireAuth roles={['admin']}><UsersPage /></RequireAuth>} />
-                  <Route path="admin/organizations" element={<RequireAuth roles={['admin']}><OrganizationsPage /></RequireAuth>} />
-                  <Route path="admin/failed-deliveries" element={<RequireAuth roles={['admin']}><FailedDeliveriesPage /></RequireAuth>} />
-                  <Route path="admin/audit" element={<RequireAuth roles={['admin']}><AuditLogPage /></RequireAuth>} />
+                  <Route
+                    path="import"
+                    element={
+                      <RequireAuth roles={['admin', 'manager']}>
+                        <ImportPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="admin/users"
+                    element={
+                      <RequireAuth roles={['admin']}>
+                        <UsersPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="admin/organizations"
+                    element={
+                      <RequireAuth roles={['admin']}>
+                        <OrganizationsPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="admin/failed-deliveries"
+                    element={
+                      <RequireAuth roles={['admin']}>
+                        <FailedDeliveriesPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    path="admin/audit"
+                    element={
+                      <RequireAuth roles={['admin']}>
+                        <AuditLogPage />
+                      </RequireAuth>
+                    }
+                  />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>
