@@ -79,23 +79,22 @@ export class UpdatesService {
     await this.policy.assertWorkItem(user, item, ['view']);
     const params = new SqlParams();
     const scope = this.policy.workItemScope(user, 'w', params);
-    const task = params.add(item.taskId);
+    const threadItems = `w.task_id = ${params.add(item.taskId)} AND w.parent_id IS NULL AND ${scope}`;
+    const headValues = [...params.values];
     const limit = params.add(perThread);
-    const items = `FROM work_items w WHERE w.task_id = ${task} AND w.parent_id IS NULL AND ${scope}`;
     const [heads, updates]: [ThreadHead[], ThreadUpdate[]] = await Promise.all([
       this.db.query(
         `SELECT w.id AS "workItemId",
                 (SELECT count(*)::int FROM work_item_updates u WHERE u.work_item_id = w.id) AS total
-         ${items} ORDER BY w.id`,
-        params.values.slice(0, -1),
+         FROM work_items w WHERE ${threadItems} ORDER BY w.id`,
+        headValues,
       ),
       this.db.query(
-        `SELECT latest.* ${items.replace(
-          'FROM work_items w',
-          'FROM work_items w CROSS JOIN LATERAL (' +
-            `SELECT ${UPDATE_COLUMNS} FROM work_item_updates up ${UPDATE_JOINS}
-           WHERE up.work_item_id = w.id ORDER BY up.created_at DESC, up.id LIMIT ${limit}) latest`,
-        )}
+        `SELECT latest.* FROM work_items w
+         CROSS JOIN LATERAL (
+           SELECT ${UPDATE_COLUMNS} FROM work_item_updates up ${UPDATE_JOINS}
+           WHERE up.work_item_id = w.id ORDER BY up.created_at DESC, up.id LIMIT ${limit}) latest
+         WHERE ${threadItems}
          ORDER BY latest."createdAt" DESC, latest.id`,
         params.values,
       ),
