@@ -119,7 +119,7 @@ export class WorkItemEventsService {
         directory,
         'extension_requested',
         item,
-        this.deciders(directory, item, decider, extension.requested_by_id),
+        this.deciders(directory, item, decider),
         `extension-requested:${extensionId}`,
         {
           requesterName: directory.user(extension.requested_by_id)?.name ?? '',
@@ -166,7 +166,7 @@ export class WorkItemEventsService {
         directory,
         'completion_submitted',
         item,
-        this.deciders(directory, item, policy.completionReviewer, update.author_id),
+        this.deciders(directory, item, policy.completionReviewer),
         `completion-submitted:${updateId}`,
         { submitterName: directory.user(update.author_id)?.name ?? '', updateText: update.text },
         { actorId: update.author_id },
@@ -211,17 +211,11 @@ export class WorkItemEventsService {
     }
   }
 
-  private deciders(
-    directory: RecipientDirectory,
-    item: ItemContext,
-    decider: SupervisionDecider,
-    askedBy: string,
-  ): string[] {
-    const people =
-      decider === 'manager'
-        ? directory.managersOf(item.plan_id)
-        : directory.coordinatorsOf(item.organization_id);
-    return people.filter((userId) => userId !== askedBy);
+  /** Who decides; the asker is left out with every actor, by `actorId`. */
+  private deciders(directory: RecipientDirectory, item: ItemContext, decider: SupervisionDecider): string[] {
+    return decider === 'manager'
+      ? directory.managersOf(item.plan_id)
+      : directory.coordinatorsOf(item.organization_id);
   }
 
   private async extension(extensionId: string) {
