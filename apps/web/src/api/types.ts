@@ -1,4 +1,4 @@
-import type { TrafficLight } from '@xietong/rules';
+import type { NotificationPreferences, TrafficLight } from '@xietong/rules';
 
 /** Response shapes of the API, as its services select them. */
 
@@ -47,14 +47,7 @@ export interface Me {
   notificationPreferences?: NotificationPreferences;
 }
 
-export type CoLeadUpdateMode = 'digest' | 'each';
-
-export interface NotificationPreferences {
-  channels: Array<'email' | 'in_app' | 'webhook'>;
-  dailyDigest: boolean;
-  /** Absent in preferences saved before it existed: `digest`. */
-  coLeadUpdates?: CoLeadUpdateMode;
-}
+export type { CoLeadUpdateMode, NotificationPreferences } from '@xietong/rules';
 
 export interface LatestUpdate {
   id: string;

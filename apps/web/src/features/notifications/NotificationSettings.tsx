@@ -1,4 +1,5 @@
 import { App, Button, Card, Checkbox, Form, Radio, Switch, Typography } from 'antd';
+import { DEFAULT_NOTIFICATION_PREFERENCES } from '@xietong/rules';
 import { api } from '../../api/client';
 import { Me, NotificationPreferences } from '../../api/types';
 import { useAction, useApi } from '../../api/use-api';
@@ -6,11 +7,7 @@ import { AsyncContent } from '../../components/AsyncContent';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n';
 
-const DEFAULTS: Required<NotificationPreferences> = {
-  channels: ['email', 'in_app'],
-  dailyDigest: false,
-  coLeadUpdates: 'digest',
-};
+const DEFAULTS = DEFAULT_NOTIFICATION_PREFERENCES as Required<NotificationPreferences>;
 
 /** The signed-in person's own notification choices (PATCH /api/me/settings), read fresh from /api/me. */
 export function NotificationSettings() {
