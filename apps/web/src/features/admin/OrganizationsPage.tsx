@@ -17,20 +17,28 @@ export function OrganizationsPage() {
   const url = useUrlState({ q: '', kind: '', verified: '' });
   // undefined: closed; null: a new one; an organization: editing it.
   const [editing, setEditing] = useState<Organization | null | undefined>(undefined);
-  const organizations = useApi(
+  // The whole dictionary (a few hundred rows): parents' names, the parent picker, and the list itself when no filter is set.
+  const dictionary = useApi((signal) => api<Organization[]>('/api/admin/organizations', { signal }), []);
+  const filtered = Boolean(url.value('q') || url.value('kind') || url.value('verified'));
+  const filteredList = useApi(
     (signal) =>
-      api<Organization[]>('/api/admin/organizations', {
-        query: { q: url.value('q'), kind: url.value('kind'), verified: url.value('verified') },
-        signal,
-      }),
+      filtered
+        ? api<Organization[]>('/api/admin/organizations', {
+            query: { q: url.value('q'), kind: url.value('kind'), verified: url.value('verified') },
+            signal,
+          })
+        : Promise.resolve(null),
     [url.value('q'), url.value('kind'), url.value('verified')],
   );
-  // The whole dictionary (a few hundred rows) for parents' names and the parent picker, whatever the filters show.
-  const dictionary = useApi((signal) => api<Organization[]>('/api/admin/organizations', { signal }), []);
+  const organizations = filtered ? filteredList : dictionary;
+  const reloadAll = () => {
+    filteredList.reload();
+    dictionary.reload();
+  };
   const verify = useAction(async (organization: Organization) => {
     await api(`/api/admin/organizations/${organization.id}`, { method: 'PATCH', body: { verified: true } });
     message.success(t('common.saved'));
-    organizations.reload();
+    reloadAll();
   });
 
   return (
@@ -145,8 +153,7 @@ export function OrganizationsPage() {
         organizations={dictionary.data ?? []}
         onClose={() => setEditing(undefined)}
         onSaved={() => {
-          organizations.reload();
-          dictionary.reload();
+          reloadAll();
         }}
       />
     </>
