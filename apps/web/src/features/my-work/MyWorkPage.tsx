@@ -73,7 +73,6 @@ export function MyWorkPage() {
   );
 
   // Each view's size beside its name, reloaded with the list (a post can move an item between views).
-  const [countsKey, setCountsKey] = useState(0);
   const viewCounts = useApi(
     async (signal) => {
       const pages = await Promise.all(
@@ -97,7 +96,7 @@ export function MyWorkPage() {
         ]),
       );
     },
-    [me.actingOrganizationId, q, countsKey],
+    [me.actingOrganizationId, q],
   );
 
   const columns = labelled<WorkItem>([
@@ -170,7 +169,7 @@ export function MyWorkPage() {
         onClose={() => setUpdating(null)}
         onPosted={() => {
           items.reload();
-          setCountsKey((key) => key + 1);
+          viewCounts.reload();
           // An answer clears a question, an update a send-back: the counts follow.
           inbox.reload();
         }}
