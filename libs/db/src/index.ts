@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './database.module';
 export * from './read-replica';
 export * from './sql-params';
+export * from './chunked-files';

@@ -45,9 +45,4 @@ export { jointReportBaselineSql, type JointReportBaselineRow } from './aggregati
 export { isReportRunSummary, type ReportRunSummary } from './tally/report-snapshot';
 export { reportHighlights } from './report-highlights';
 export { reportScope, type ScopeOptions } from './aggregation/report-scope';
-export {
-  readReportFile,
-  REPORT_CHUNK_BYTES,
-  REPORT_FILE_CONTENT_SQL,
-  ReportFileChunkWriter,
-} from './storage/report-file-chunks';
+export { readReportFile, REPORT_FILE_CONTENT_SQL, ReportFileChunkWriter } from './storage/report-file-chunks';

@@ -14,6 +14,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { fileTypeFromFile } from 'file-type/node';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@xietong/config';
+import { FILE_CHUNK_BYTES } from '@xietong/db';
 import { judgeEvidence } from '@xietong/rules';
 import { AuditService } from '../audit/audit.service';
 import { RequestActor } from '../audit/request-actor.decorator';
@@ -21,7 +22,6 @@ import { AuthUser } from '../auth/auth-user';
 import { PolicyService } from '../authorization/policy.service';
 import { WorkItemWriter } from '../work-items/work-item-writer.service';
 import { ATTACHMENT_STORAGE, AttachmentStorage } from './attachment-storage';
-import { CHUNK_BYTES } from './postgres-attachment-storage';
 
 /** What multer's disk storage hands over: the upload already streamed to a temporary file. */
 export type UploadedFile = Pick<Express.Multer.File, 'path' | 'originalname' | 'size'>;
@@ -133,7 +133,7 @@ export class AttachmentsService {
       const key = await this.storage.put(
         manager,
         { attachmentId: id, workItemId, contentType: file.contentType, size: file.size },
-        createReadStream(file.path, { highWaterMark: CHUNK_BYTES }),
+        createReadStream(file.path, { highWaterMark: FILE_CHUNK_BYTES }),
       );
       await manager.query(`UPDATE attachments SET storage_key = $2 WHERE id = $1`, [id, key]);
       const view = { id, fileName: file.fileName, size: file.size, contentType: file.contentType };
@@ -141,7 +141,12 @@ export class AttachmentsService {
         action: 'attachment.uploaded',
         entityType: 'work_item',
         entityId: workItemId,
-        after: { ...view, sha256: file.sha256, updateId: link.updateId, extensionId: link.extensionId ?? null },
+        after: {
+          ...view,
+          sha256: file.sha256,
+          updateId: link.updateId,
+          extensionId: link.extensionId ?? null,
+        },
       });
       stored.push(view);
     }

@@ -1,9 +1,7 @@
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
+import { readChunkedFile } from '@xietong/db';
 import { AttachmentStorage } from './attachment-storage';
-
-/** Source reads arrive in pieces of this size; each is one row of attachment_chunks. */
-export const CHUNK_BYTES = 256 * 1024;
 
 /**
  * The default driver: bytes in `attachment_chunks`, written in the same transaction as the
@@ -28,19 +26,6 @@ export class PostgresAttachmentStorage implements AttachmentStorage {
   }
 
   async get(key: string): Promise<Readable> {
-    const db = this.db;
-    return Readable.from(
-      (async function* () {
-        for (let seq = 0; ; seq++) {
-          const [row]: { data: Buffer }[] = await db.query(
-            `SELECT data FROM attachment_chunks WHERE attachment_id = $1 AND seq = $2`,
-            [key, seq],
-          );
-          if (!row) return;
-          yield row.data;
-        }
-      })(),
-      { objectMode: false },
-    );
+    return readChunkedFile(this.db, 'attachment_chunks', 'attachment_id', key);
   }
 }

@@ -1,49 +1,47 @@
 import { Readable, Writable } from 'node:stream';
 import type { EntityManager } from 'typeorm';
-
-/** Report files are stored in pieces of this size, one row of report_file_chunks each. */
-export const REPORT_CHUNK_BYTES = 256 * 1024;
+import { FILE_CHUNK_BYTES, readChunkedFile } from '@xietong/db';
 
 /**
- * A file being written, stored as it comes: whatever is written is cut into `REPORT_CHUNK_BYTES`
+ * A file being written, stored as it comes: whatever is written is cut into `FILE_CHUNK_BYTES`
  * pieces, each inserted through `manager` (a transaction of its own, not the one a report reads
  * from) before more is accepted, so memory stays at about one piece. `bytes` is the size so far.
  */
 export class ReportFileChunkWriter extends Writable {
   bytes = 0;
   private seq = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  /** Bytes written that do not fill a piece yet (less than FILE_CHUNK_BYTES). */
+  private pending: Buffer = Buffer.alloc(0);
 
   constructor(
     private readonly manager: EntityManager,
     private readonly fileId: string,
   ) {
-    super({ highWaterMark: REPORT_CHUNK_BYTES });
+    super({ highWaterMark: FILE_CHUNK_BYTES });
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
     this.bytes += chunk.length;
-    this.flushFull().then(() => callback(), callback);
+    this.storeFullPieces(Buffer.concat([this.pending, chunk])).then(() => callback(), callback);
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    this.flush(this.pendingBytes).then(() => callback(), callback);
+    const rest = this.pending;
+    this.pending = Buffer.alloc(0);
+    (rest.length ? this.insert(rest) : Promise.resolve()).then(() => callback(), callback);
   }
 
-  private async flushFull(): Promise<void> {
-    while (this.pendingBytes >= REPORT_CHUNK_BYTES) await this.flush(REPORT_CHUNK_BYTES);
+  /** Joined once per write: a large write (a whole PDF) is cut into views, not copied per piece. */
+  private async storeFullPieces(joined: Buffer): Promise<void> {
+    let offset = 0;
+    for (; joined.length - offset >= FILE_CHUNK_BYTES; offset += FILE_CHUNK_BYTES) {
+      await this.insert(joined.subarray(offset, offset + FILE_CHUNK_BYTES));
+    }
+    // Copied, so the rest does not keep the whole joined buffer alive.
+    this.pending = Buffer.from(joined.subarray(offset));
   }
 
-  private async flush(length: number): Promise<void> {
-    if (length === 0) return;
-    const joined = Buffer.concat(this.pending, this.pendingBytes);
-    const piece = joined.subarray(0, length);
-    const rest = joined.subarray(length);
-    this.pending = rest.length ? [Buffer.from(rest)] : [];
-    this.pendingBytes = rest.length;
+  private async insert(piece: Buffer): Promise<void> {
     await this.manager.query(`INSERT INTO report_file_chunks (file_id, seq, data) VALUES ($1, $2, $3)`, [
       this.fileId,
       this.seq++,
@@ -54,19 +52,7 @@ export class ReportFileChunkWriter extends Writable {
 
 /** A stored report file's bytes, read one piece per query: memory stays at one piece whatever the size. */
 export function readReportFile(manager: EntityManager, fileId: string): Readable {
-  return Readable.from(
-    (async function* () {
-      for (let seq = 0; ; seq++) {
-        const [row]: { data: Buffer }[] = await manager.query(
-          `SELECT data FROM report_file_chunks WHERE file_id = $1 AND seq = $2`,
-          [fileId, seq],
-        );
-        if (!row) return;
-        yield row.data;
-      }
-    })(),
-    { objectMode: false },
-  );
+  return readChunkedFile(manager, 'report_file_chunks', 'file_id', fileId);
 }
 
 /** SQL for a file's whole content (`f` is report_files), for the few places that need it at once: mail attachments. */
