@@ -4,6 +4,7 @@ import {
   createJointPlan,
   createOverdueMilestones,
   eventually,
+  quietEmailReminders,
   SmtpSink,
   startSmtpSink,
 } from '@xietong/testing';
@@ -45,18 +46,7 @@ describe.each([
     sink = await startSmtpSink();
     t = await createTestApp({ ...COMPRESSED, SMTP_URL: sink.url, DELIVERY_RETRY_WINDOW_SECONDS: window });
     worker = await createTestWorker(t.config);
-    const plan = await createJointPlan(t.db, {});
-    await t.db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [plan.id]);
-    await t.db.query(`UPDATE work_items SET status = 'cancelled'`);
-    [{ id: ownerId }] = await t.db.query(`SELECT id FROM users WHERE email = 'coordinator.gx@xietong.local'`);
-    await t.db.query(
-      `UPDATE users SET notification_preferences = '{"channels": ["email"], "dailyDigest": false}' WHERE id = $1`,
-      [ownerId],
-    );
-    [{ id: parentId }] = await t.db.query(
-      `SELECT id FROM work_items WHERE plan_id = $1 AND parent_id IS NULL LIMIT 1`,
-      [plan.id],
-    );
+    ({ ownerId, parentId } = await quietEmailReminders(t.db, (await createJointPlan(t.db, {})).id));
   });
 
   afterAll(async () => {
@@ -114,22 +104,8 @@ describe('a permanent refusal', () => {
   });
 
   it('fails at once, says so in words, and is not retried', async () => {
-    const plan = await createJointPlan(t.db, {});
-    await t.db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [plan.id]);
-    await t.db.query(`UPDATE work_items SET status = 'cancelled'`);
-    const [{ id: ownerId }] = await t.db.query(
-      `SELECT id FROM users WHERE email = 'coordinator.gx@xietong.local'`,
-    );
-    await t.db.query(
-      `UPDATE users SET email = 'refused@gx.example.cn',
-         notification_preferences = '{"channels": ["email"], "dailyDigest": false}'
-       WHERE id = $1`,
-      [ownerId],
-    );
-    const [{ id: parentId }] = await t.db.query(
-      `SELECT id FROM work_items WHERE plan_id = $1 AND parent_id IS NULL LIMIT 1`,
-      [plan.id],
-    );
+    const { ownerId, parentId } = await quietEmailReminders(t.db, (await createJointPlan(t.db, {})).id);
+    await t.db.query(`UPDATE users SET email = 'refused@gx.example.cn' WHERE id = $1`, [ownerId]);
     await createOverdueMilestones(t.db, { parentId, ownerId, count: 1, label: 'refused' });
     const admin = await t.login('admin@xietong.local');
     await t.scanReminders();

@@ -2,11 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { PlanImporter } from '@xietong/domain';
-
-const BEIBU_PLAN_TEXT = readFileSync(
-  join(__dirname, '../../../../seeds/plans/beibu-gulf-city-cluster-implementation-plan-2022.txt'),
-  'utf8',
-);
+import { SAMPLE_PLAN_FILE, samplePlansDirectory } from '../../../../seeds/seed-sample-plan';
 
 export interface OverdueMilestonesSpec {
   /** A top-level work item the milestones hang under (their plan, task and organization). */
@@ -31,25 +27,21 @@ export async function createOverdueMilestones(db: DataSource, spec: OverdueMiles
   );
 }
 
-export interface EmailReminderPlan {
-  planId: string;
+export interface EmailReminders {
   /** The Guangxi coordinator, who takes reminders by email only, one mail each. */
   ownerId: string;
-  /** A top-level Guangxi-side item to hang milestones under. */
+  /** A top-level item of the plan to hang milestones under. */
   parentId: string;
 }
 
 /**
- * The Beibu Gulf plan with nothing due but what a test adds: quiet hours off (so it means the same
- * at any hour it runs), every imported item cancelled, and an owner who takes email only, without
+ * Nothing due but what a test adds: the plan's quiet hours off (so the test means the same at any
+ * hour it runs), every item in the database cancelled, and an owner who takes email only, without
  * a digest. With {@link createOverdueMilestones}, each scan writes exactly one mail per milestone.
  */
-export async function createEmailReminderPlan(db: DataSource): Promise<EmailReminderPlan> {
-  const { planId } = (await new PlanImporter(db).import({ text: BEIBU_PLAN_TEXT, actorId: null })) as {
-    planId: string;
-  };
+export async function quietEmailReminders(db: DataSource, planId: string): Promise<EmailReminders> {
   await db.query(`UPDATE plans SET reminder_policy = '{"quietHours": null}' WHERE id = $1`, [planId]);
-  await db.query(`UPDATE work_items SET status = 'cancelled' WHERE plan_id = $1`, [planId]);
+  await db.query(`UPDATE work_items SET status = 'cancelled'`);
   const [{ id: ownerId }] = await db.query(
     `SELECT id FROM users WHERE email = 'coordinator.gx@xietong.local'`,
   );
@@ -61,5 +53,13 @@ export async function createEmailReminderPlan(db: DataSource): Promise<EmailRemi
     `SELECT id FROM work_items WHERE plan_id = $1 AND parent_id IS NULL ORDER BY id LIMIT 1`,
     [planId],
   );
-  return { planId, ownerId, parentId };
+  return { ownerId, parentId };
+}
+
+/** The Beibu Gulf plan imported, with {@link quietEmailReminders}. */
+export async function createEmailReminderPlan(db: DataSource): Promise<EmailReminders & { planId: string }> {
+  const text = readFileSync(join(samplePlansDirectory(), SAMPLE_PLAN_FILE), 'utf8');
+  const { planId } = await new PlanImporter(db).import({ text, actorId: null });
+  if (!planId) throw new Error('the Beibu Gulf plan did not import');
+  return { planId, ...(await quietEmailReminders(db, planId)) };
 }
