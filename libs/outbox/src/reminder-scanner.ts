@@ -10,6 +10,7 @@ import {
   cadenceReminders,
   DEFAULT_REMINDER_POLICY,
   dueReminders,
+  formatLocalDateTime,
   nextReminderCheck,
   parseReminderPolicy,
   parseReportingCadence,
@@ -17,7 +18,6 @@ import {
   reminderRecipients,
   ReportingCadence,
   silenceReminder,
-  wallClock,
 } from '@xietong/rules';
 import { NotificationDraft } from './notification-draft';
 import { writeNotifications } from './outbox-writer';
@@ -216,8 +216,6 @@ export class ReminderScanner {
         const coordinators = directory.coordinatorsOf(subject.organization_id);
         const reporters =
           reminder.audience === 'organization' && subject.owner_ids.length ? subject.owner_ids : coordinators;
-        const due = wallClock(reminder.dueAt, plan.policy.timeZone);
-        const dueTime = `${String(Math.floor(due.minutes / 60)).padStart(2, '0')}:${String(due.minutes % 60).padStart(2, '0')}`;
         return draftsForUsers(directory, reporters, {
           kind: 'cadence',
           dedupeKey: reminder.dedupeKey,
@@ -227,7 +225,7 @@ export class ReminderScanner {
             planTitle: plan.title,
             organizationName: subject.organization_name,
             periodKey: reminder.periodKey,
-            dueAt: `${due.date} ${dueTime}`,
+            dueAt: formatLocalDateTime(reminder.dueAt, plan.policy.timeZone),
             link: `${this.config.publicUrl}/plans/${subject.plan_id}`,
           },
         });

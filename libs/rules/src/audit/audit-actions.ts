@@ -1,5 +1,3 @@
-import { wallClock } from '../reminders/zoned-time';
-
 /**
  * Every action the audit log records, with the name people read in the 操作记录 (Chinese first).
  * `recordAudit` takes only these, so an action cannot be written without a label; the spec beside
@@ -141,10 +139,3 @@ export const AUDIT_VALUE_LABELS: Readonly<
   coLeadUpdates: { digest: ['并入每日汇总', 'in the digest'], each: ['每条都发', 'each one'] },
   responsibility: { lead: ['牵头', 'lead'], support: ['配合', 'supporting'] },
 };
-
-/** `2026-03-04 09:05` as the wall clock in `timeZone` shows it (Asia/Shanghai unless the reader chose another). */
-export function formatLocalDateTime(at: Date | string, timeZone = 'Asia/Shanghai'): string {
-  const { date, minutes } = wallClock(new Date(at), timeZone);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}

@@ -72,6 +72,13 @@ export function wallClock(at: Date, timeZone: string): WallClock {
   return { ...clock };
 }
 
+/** `2026-03-04 09:05` as the wall clock in `timeZone` shows it (Asia/Shanghai unless the reader chose another). */
+export function formatLocalDateTime(at: Date | string, timeZone = 'Asia/Shanghai'): string {
+  const { date, minutes } = wallClock(new Date(at), timeZone);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
 /** The calendar date it is at `at` in `timeZone`. */
 export function localDate(at: Date, timeZone: string): string {
   return wallClock(at, timeZone).date;
