@@ -1,5 +1,6 @@
 import { closedPort, SmtpSink, startSmtpSink } from '@xietong/testing';
 import { EmailChannel } from './email.channel';
+import { explainDeliveryFailure } from './delivery-failure-reason';
 import { renderNotification } from './message';
 import { NotificationDeliveryError } from './notification-delivery.error';
 
@@ -71,6 +72,9 @@ describe('EmailChannel against a real SMTP server', () => {
         /^邮件服务器拒收发给 refused@gx\.example\.cn 的邮件（SMTP 550）.*The mail server refused mail to refused@gx\.example\.cn: .*No such mailbox/,
       ),
     });
+    // What the failed-deliveries screen says of it: a rewording of the channel must keep this.
+    const stored = await attempt.catch((error: Error) => error.message);
+    expect(explainDeliveryFailure(stored).reason).toBe('mailbox_not_found');
   });
 
   it('reports an unreachable server as a failure worth retrying', async () => {
@@ -78,11 +82,15 @@ describe('EmailChannel against a real SMTP server', () => {
       smtpUrl: `smtp://127.0.0.1:${await closedPort()}`,
       from: 'noreply@x.cn',
     });
-    await expect(unreachable.send({ to: 'a@b.cn', subject: '测试', text: '测试' })).rejects.toMatchObject({
+    const attempt = unreachable.send({ to: 'a@b.cn', subject: '测试', text: '测试' });
+    await expect(attempt).rejects.toMatchObject({
       name: 'NotificationDeliveryError',
       permanent: false,
       message: expect.stringMatching(/^无法连接邮件服务器.*连接被拒绝.*connection refused/),
     });
+    expect(explainDeliveryFailure(await attempt.catch((error: Error) => error.message)).reason).toBe(
+      'smtp_unreachable',
+    );
   });
 
   it('holds the final dot until beforeAccept returns, and aborts the message when it throws', async () => {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { explainDeliveryFailure } from './delivery-failure-reason';
 import { renderNotification } from './message';
 import { NotificationDeliveryError } from './notification-delivery.error';
 import { dingTalkSignature, feishuSignature, verifyWebhookSignature } from './webhook-signature';
@@ -74,6 +75,13 @@ const message: WebhookMessage = {
   link: 'https://xietong.example.cn/work-items/w1',
   data: { workItemId: 'w1' },
 };
+
+/** The reason the failed-deliveries screen will give for what the channel reported (a rewording must keep it). */
+const explained = (attempt: Promise<unknown>) =>
+  attempt.then(
+    () => 'delivered',
+    (error: Error) => explainDeliveryFailure(error.message).reason,
+  );
 
 describe('WebhookChannel against local receivers', () => {
   const receiver = new Receiver();
@@ -178,13 +186,17 @@ describe('WebhookChannel against local receivers', () => {
       message: `网络钩子（${new URL(receiver.base).host}）回复 HTTP 500（接收方服务器错误）。Webhook at ${new URL(receiver.base).host} answered HTTP 500 (server error).`,
     });
     await expect(attempt).rejects.not.toMatchObject({ message: expect.stringContaining('hunter2') });
+    expect(await explained(attempt)).toBe('webhook_server_error');
   });
 
   it('reports HTTP 404 as a permanent failure', async () => {
     receiver.answer = { status: 404, body: '' };
-    await expect(
-      channel.send({ url: `${receiver.base}/gone`, format: 'json', message }),
-    ).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('answered HTTP 404') });
+    const attempt = channel.send({ url: `${receiver.base}/gone`, format: 'json', message });
+    await expect(attempt).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringContaining('answered HTTP 404'),
+    });
+    expect(await explained(attempt)).toBe('webhook_not_found');
   });
 
   it('reports a DingTalk refusal (errcode 310000) despite HTTP 200, without the token or the answer text', async () => {
@@ -202,6 +214,7 @@ describe('WebhookChannel against local receivers', () => {
     await expect(attempt).rejects.not.toMatchObject({
       message: expect.stringMatching(/secret-token|sign not match/),
     });
+    expect(await explained(attempt)).toBe('robot_refused');
   });
 
   it.each([
@@ -210,30 +223,33 @@ describe('WebhookChannel against local receivers', () => {
     ['wecom', '<html>gateway</html>', '企业微信机器人', 'gave an answer that is not JSON'],
   ] as const)('reports a %s refusal in the JSON answer', async (format, body, name, reason) => {
     receiver.answer = { status: 200, body };
-    await expect(
-      channel.send({ url: `${receiver.base}/robot`, secret: 's', format, message }),
-    ).rejects.toMatchObject({
+    const attempt = channel.send({ url: `${receiver.base}/robot`, secret: 's', format, message });
+    await expect(attempt).rejects.toMatchObject({
       message: expect.stringMatching(new RegExp(`^${name}（127\\.0\\.0\\.1:\\d+）.*${reason}`)),
     });
+    expect(await explained(attempt)).toBe(body.startsWith('<') ? 'robot_not_json' : 'robot_refused');
   });
 
   it('gives up on a receiver that does not answer in time', async () => {
     receiver.answer = { status: 200, body: '{"errcode":0}', delayMs: 3_000 };
     const quick = new WebhookChannel({ timeoutMs: 200, addressPolicy: allowLoopback });
-    await expect(
-      quick.send({ url: `${receiver.base}/slow`, format: 'wecom', message }),
-    ).rejects.toMatchObject({
+    const attempt = quick.send({ url: `${receiver.base}/slow`, format: 'wecom', message });
+    await expect(attempt).rejects.toMatchObject({
       permanent: false,
       message: expect.stringContaining('could not be reached: no answer within 200 ms'),
     });
+    expect(await explained(attempt)).toBe('webhook_timeout');
   });
 
   it('follows no redirect: a 302 is a permanent failure and the target is never asked', async () => {
     receiver.answer = { status: 302, body: '' };
     const before = receiver.requests.length;
-    await expect(
-      channel.send({ url: `${receiver.base}/moved`, format: 'json', message }),
-    ).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('不跟随重定向') });
+    const attempt = channel.send({ url: `${receiver.base}/moved`, format: 'json', message });
+    await expect(attempt).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringContaining('不跟随重定向'),
+    });
+    expect(await explained(attempt)).toBe('webhook_redirect');
     expect(receiver.requests).toHaveLength(before + 1);
   });
 
@@ -247,9 +263,12 @@ describe('WebhookChannel against local receivers', () => {
       permanent: true,
       message: expect.stringMatching(/^不能向回环地址推送（localhost 解析到 (127\.0\.0\.1|::1)）/),
     });
-    await expect(
-      strict.send({ url: `${receiver.base}/hooks/xietong`, format: 'json', message }),
-    ).rejects.toMatchObject({ permanent: true, message: expect.stringContaining('回环地址') });
+    const attempt = strict.send({ url: `${receiver.base}/hooks/xietong`, format: 'json', message });
+    await expect(attempt).rejects.toMatchObject({
+      permanent: true,
+      message: expect.stringContaining('回环地址'),
+    });
+    expect(await explained(attempt)).toBe('webhook_address_refused');
     expect(receiver.requests).toHaveLength(before);
   });
 });
