@@ -53,6 +53,20 @@ function endOfMonth(today: string, monthsAhead: number): string {
 }
 
 /**
+ * The sample plan's id while nobody has worked on it (no owner, no confirmed deadline, no update):
+ * a plan that has any of these is someone's work, or an earlier demo, and is left alone.
+ */
+export async function untouchedDemoPlan(db: DataSource): Promise<string | null> {
+  const [plan] = await db.query(
+    `SELECT p.id FROM plans p WHERE p.title = $1
+       AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.plan_id = p.id AND (w.owner_id IS NOT NULL OR w.deadline_confirmed_at IS NOT NULL))
+       AND NOT EXISTS (SELECT 1 FROM work_item_updates up JOIN work_items w ON w.id = up.work_item_id WHERE w.plan_id = p.id)`,
+    [DEMO_PLAN_TITLE],
+  );
+  return plan?.id ?? null;
+}
+
+/**
  * Gives the sample plan the life a newcomer needs to see every screen at work — owners, deadlines
  * spread over the coming months, threads, one extension and one completion waiting for a decision,
  * overdue and sent-back items — all dated from `today`, so the demo never goes stale. Every change
@@ -66,15 +80,8 @@ export async function seedDemoActivity(
   options: { password: string; today?: string },
 ): Promise<DemoActivitySummary | null> {
   const db = app.get(DataSource);
-  const [plan] = await db.query(
-    `SELECT p.id,
-            EXISTS (SELECT 1 FROM work_items w WHERE w.plan_id = p.id AND w.owner_id IS NOT NULL)
-         OR EXISTS (SELECT 1 FROM work_item_updates up JOIN work_items w ON w.id = up.work_item_id WHERE w.plan_id = p.id)
-         OR EXISTS (SELECT 1 FROM work_items w WHERE w.plan_id = p.id AND w.deadline_confirmed_at IS NOT NULL) AS touched
-     FROM plans p WHERE p.title = $1`,
-    [DEMO_PLAN_TITLE],
-  );
-  if (!plan || plan.touched) return null;
+  const planId = await untouchedDemoPlan(db);
+  if (!planId) return null;
   await seedDemoUsers(db, options.password, DEMO_STAFF);
   const services: DemoServices = {
     db,
@@ -86,7 +93,7 @@ export async function seedDemoActivity(
   const today = options.today ?? localDate(new Date(), DEMO_TIME_ZONE);
   const scratch = await mkdtemp(join(tmpdir(), 'xietong-demo-'));
   try {
-    return await new DemoStory(services, plan.id, today, scratch).run();
+    return await new DemoStory(services, planId, today, scratch).run();
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

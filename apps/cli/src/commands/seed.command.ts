@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@xietong/config';
-import { seedDemoActivity, withApiServices } from '../../../../seeds/seed-demo-activity';
+import { seedDemoActivity, untouchedDemoPlan, withApiServices } from '../../../../seeds/seed-demo-activity';
 import { seedDemoUsers } from '../../../../seeds/seed-demo-users';
 import { seedOrganizations } from '../../../../seeds/seed-organizations';
 import { seedSamplePlan } from '../../../../seeds/seed-sample-plan';
@@ -26,7 +26,7 @@ export async function seedAll(
   const samplePlan = await seedSamplePlan(dataSource);
   if (samplePlan) log(`sample plan: imported ${samplePlan}`);
   const password = config.demoPassword;
-  if (password && (await demoActivityWanted(dataSource))) {
+  if (password && (await untouchedDemoPlan(dataSource))) {
     // The demo is a courtesy: a refusal (a demo user deactivated or moved, say) must not keep the
     // product from starting. What was written before it stays, and the plan counts as worked on.
     try {
@@ -41,14 +41,4 @@ export async function seedAll(
       log(`demo activity: stopped part-way, the rest of the seed went on (${(error as Error).message})`);
     }
   }
-}
-
-/** Cheap check before starting the api's services: the sample plan exists and nobody has worked on it yet. */
-async function demoActivityWanted(dataSource: DataSource): Promise<boolean> {
-  const [row] = await dataSource.query(
-    `SELECT 1 FROM plans p WHERE p.title = '北部湾城市群建设“十四五”实施方案'
-       AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.plan_id = p.id AND (w.owner_id IS NOT NULL OR w.deadline_confirmed_at IS NOT NULL))
-       AND NOT EXISTS (SELECT 1 FROM work_item_updates up JOIN work_items w ON w.id = up.work_item_id WHERE w.plan_id = p.id)`,
-  );
-  return Boolean(row);
 }
