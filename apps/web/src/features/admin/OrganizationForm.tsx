@@ -19,21 +19,26 @@ interface OrganizationValues {
   verified: boolean;
 }
 
+/** The form's fields as an organization has them. */
+function valuesOf(organization: Organization): OrganizationValues {
+  return {
+    code: organization.code,
+    name: organization.name,
+    kind: organization.kind,
+    shortNames: organization.shortNames ?? [],
+    aliases: organization.aliases ?? [],
+    parentId: organization.parentId ?? null,
+    verified: organization.verified,
+  };
+}
+
 /** Only what the admin changed goes out, so a save never overwrites another admin's edit of another field. */
 function changedFields(
   values: OrganizationValues,
   original: Organization | null,
 ): Partial<OrganizationValues> {
   if (!original) return values;
-  const before: OrganizationValues = {
-    code: original.code,
-    name: original.name,
-    kind: original.kind,
-    shortNames: original.shortNames ?? [],
-    aliases: original.aliases ?? [],
-    parentId: original.parentId ?? null,
-    verified: original.verified,
-  };
+  const before = valuesOf(original);
   return Object.fromEntries(
     (Object.keys(values) as (keyof OrganizationValues)[])
       .filter((key) => JSON.stringify(values[key] ?? null) !== JSON.stringify(before[key] ?? null))
@@ -191,15 +196,7 @@ export function OrganizationModal({
     clearError();
     form.setFieldsValue(
       organization
-        ? {
-            code: organization.code,
-            name: organization.name,
-            kind: organization.kind,
-            shortNames: organization.shortNames ?? [],
-            aliases: organization.aliases ?? [],
-            parentId: organization.parentId ?? null,
-            verified: organization.verified,
-          }
+        ? valuesOf(organization)
         : {
             code: '',
             name: '',
