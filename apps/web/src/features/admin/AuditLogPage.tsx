@@ -1,5 +1,5 @@
 import { DatePicker, Select, Space, Typography } from 'antd';
-import { AUDIT_ACTIONS, auditActionLabel, zonedInstant } from '@xietong/rules';
+import { addCalendarDays, AUDIT_ACTIONS, auditActionLabel, zonedInstant } from '@xietong/rules';
 import dayjs from 'dayjs';
 import { api } from '../../api/client';
 import { AuditPage } from '../../api/types';
@@ -42,9 +42,7 @@ export function AuditLogPage() {
           entityType,
           // Whole days on the reader's clock: from 00:00 of the first to 00:00 after the last.
           from: from ? zonedInstant(from, '00:00', me.timeZone).toISOString() : undefined,
-          to: to
-            ? zonedInstant(dayjs(to).add(1, 'day').format('YYYY-MM-DD'), '00:00', me.timeZone).toISOString()
-            : undefined,
+          to: to ? zonedInstant(addCalendarDays(to, 1), '00:00', me.timeZone).toISOString() : undefined,
           page: url.page,
           pageSize: PAGE_SIZE,
         },
